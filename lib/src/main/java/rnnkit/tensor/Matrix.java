@@ -1,0 +1,483 @@
+package rnnkit.tensor;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A dense matrix of doubles, stored row by row in one array.
+ *
+ * <pre>
+ *   rows x cols = 2 x 3          data = [ a b c | d e f ]
+ *   | a b c |                    entry (i, j) lives at data[i * cols + j]
+ *   | d e f |
+ * </pre>
+ *
+ * <p>In rnnkit a batch of B vectors of size N is a B x N matrix (one vector per row), so a
+ * layer computes {@code x W} with W of shape N x H. Methods that return a new matrix are named
+ * for the value they compute ({@link #plus}, {@link #matmul}); methods that change this matrix
+ * end in {@code InPlace} and return {@code this}. Shapes are checked on every call, and a wrong
+ * shape throws {@link IllegalArgumentException} naming both shapes.
+ */
+public final class Matrix {
+
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+
+    private Matrix(int rows, int cols, double[] data) {
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    /** A rows x cols matrix of zeros. */
+    public static Matrix zeros(int rows, int cols) {
+        requireSize("rows", rows);
+        requireSize("cols", cols);
+        return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
+    }
+
+    /** A rows x cols matrix with every entry equal to {@code value}. */
+    public static Matrix filled(int rows, int cols, double value) {
+        Matrix m = zeros(rows, cols);
+        Arrays.fill(m.data, value);
+        return m;
+    }
+
+    /** The n x n identity. */
+    public static Matrix identity(int n) {
+        Matrix m = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            m.data[i * n + i] = 1.0;
+        }
+        return m;
+    }
+
+    /**
+     * A matrix from its rows, copied: {@code Matrix.of(new double[][] {{1, 2}, {3, 4}})}.
+     * Every row must have the same length.
+     */
+    public static Matrix of(double[][] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values must not be null");
+        }
+        int r = values.length;
+        int c = r == 0 ? 0 : values[0].length;
+        Matrix m = zeros(r, c);
+        for (int i = 0; i < r; i++) {
+            if (values[i] == null || values[i].length != c) {
+                throw new IllegalArgumentException("values must be rectangular: row 0 has " + c
+                        + " entries but row " + i + " has " + (values[i] == null ? "none (null)" : values[i].length));
+            }
+            System.arraycopy(values[i], 0, m.data, i * c, c);
+        }
+        return m;
+    }
+
+    /** A 1 x n row vector holding a copy of {@code values}. */
+    public static Matrix row(double... values) {
+        Matrix m = zeros(1, values.length);
+        System.arraycopy(values, 0, m.data, 0, values.length);
+        return m;
+    }
+
+    /**
+     * A rows x cols matrix whose entries are drawn independently from N(0, std^2) by {@code random}.
+     * The same generator state gives the same matrix, which is how every rnnkit result is seeded.
+     */
+    public static Matrix gaussian(int rows, int cols, double std, Random random) {
+        Matrix m = zeros(rows, cols);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = std * random.nextGaussian();
+        }
+        return m;
+    }
+
+    /** A rows x cols matrix whose entries are drawn independently and uniformly from [-limit, limit). */
+    public static Matrix uniform(int rows, int cols, double limit, Random random) {
+        Matrix m = zeros(rows, cols);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = limit * (2.0 * random.nextDouble() - 1.0);
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- shape and access
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The number of entries, rows * cols. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The shape as text, for example {@code "(2, 3)"}. */
+    public String shape() {
+        return "(" + rows + ", " + cols + ")";
+    }
+
+    public boolean sameShape(Matrix other) {
+        return rows == other.rows && cols == other.cols;
+    }
+
+    public double get(int i, int j) {
+        return data[index(i, j)];
+    }
+
+    public Matrix set(int i, int j, double value) {
+        data[index(i, j)] = value;
+        return this;
+    }
+
+    /** The entry at flat position {@code k} of the row-major layout. */
+    public double getFlat(int k) {
+        return data[k];
+    }
+
+    public Matrix setFlat(int k, double value) {
+        data[k] = value;
+        return this;
+    }
+
+    /** A copy of row i as a 1 x cols matrix. */
+    public Matrix rowAt(int i) {
+        index(i, 0);
+        Matrix r = zeros(1, cols);
+        System.arraycopy(data, i * cols, r.data, 0, cols);
+        return r;
+    }
+
+    /** A copy of the entries as rows of a 2-D array. */
+    public double[][] toArray() {
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, i * cols, out[i], 0, cols);
+        }
+        return out;
+    }
+
+    public Matrix copy() {
+        return new Matrix(rows, cols, data.clone());
+    }
+
+    // ---------------------------------------------------------------- products
+
+    /** this (r x n) times other (n x c), a new r x c matrix. */
+    public Matrix matmul(Matrix other) {
+        if (cols != other.rows) {
+            throw new IllegalArgumentException("matmul: inner sizes differ: " + shape() + " x " + other.shape());
+        }
+        Matrix out = zeros(rows, other.cols);
+        int n = cols;
+        int c = other.cols;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < n; k++) {
+                double a = data[i * n + k];
+                if (a == 0.0) {
+                    continue;
+                }
+                int o = i * c;
+                int b = k * c;
+                for (int j = 0; j < c; j++) {
+                    out.data[o + j] += a * other.data[b + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** this^T (n x r)^T times other (n x c), a new r x c matrix; backprop uses it for dW = x^T dy. */
+    public Matrix matmulTransA(Matrix other) {
+        if (rows != other.rows) {
+            throw new IllegalArgumentException("matmulTransA: row counts differ: " + shape() + "^T x " + other.shape());
+        }
+        Matrix out = zeros(cols, other.cols);
+        int c = other.cols;
+        for (int k = 0; k < rows; k++) {
+            for (int i = 0; i < cols; i++) {
+                double a = data[k * cols + i];
+                if (a == 0.0) {
+                    continue;
+                }
+                int o = i * c;
+                int b = k * c;
+                for (int j = 0; j < c; j++) {
+                    out.data[o + j] += a * other.data[b + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** this (r x n) times other^T (c x n)^T, a new r x c matrix; backprop uses it for dx = dy W^T. */
+    public Matrix matmulTransB(Matrix other) {
+        if (cols != other.cols) {
+            throw new IllegalArgumentException("matmulTransB: column counts differ: " + shape() + " x " + other.shape() + "^T");
+        }
+        Matrix out = zeros(rows, other.rows);
+        int n = cols;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < other.rows; j++) {
+                double s = 0.0;
+                for (int k = 0; k < n; k++) {
+                    s += data[i * n + k] * other.data[j * n + k];
+                }
+                out.data[i * other.rows + j] = s;
+            }
+        }
+        return out;
+    }
+
+    public Matrix transpose() {
+        Matrix out = zeros(cols, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out.data[j * rows + i] = data[i * cols + j];
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- entry-wise, new values
+
+    public Matrix plus(Matrix other) {
+        requireSameShape("plus", other);
+        return copy().addInPlace(other);
+    }
+
+    public Matrix minus(Matrix other) {
+        requireSameShape("minus", other);
+        Matrix out = copy();
+        for (int k = 0; k < data.length; k++) {
+            out.data[k] -= other.data[k];
+        }
+        return out;
+    }
+
+    /** The entry-wise (Hadamard) product, written ⊙ in the lessons. */
+    public Matrix times(Matrix other) {
+        requireSameShape("times", other);
+        return copy().timesInPlace(other);
+    }
+
+    public Matrix scale(double factor) {
+        return copy().scaleInPlace(factor);
+    }
+
+    /** f applied to every entry, as a new matrix. */
+    public Matrix map(DoubleUnaryOperator f) {
+        Matrix out = copy();
+        for (int k = 0; k < data.length; k++) {
+            out.data[k] = f.applyAsDouble(data[k]);
+        }
+        return out;
+    }
+
+    /**
+     * this (B x N) plus the 1 x N row vector {@code bias} added to every row, as a new matrix.
+     * This is how a bias b is added to a batch: x W + b.
+     */
+    public Matrix plusRow(Matrix bias) {
+        if (bias.rows != 1 || bias.cols != cols) {
+            throw new IllegalArgumentException("plusRow: bias must be (1, " + cols + ") to add to " + shape()
+                    + ", but is " + bias.shape());
+        }
+        Matrix out = copy();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out.data[i * cols + j] += bias.data[j];
+            }
+        }
+        return out;
+    }
+
+    /** The 1 x cols row of column sums: the gradient of a bias that was added to every row. */
+    public Matrix sumRows() {
+        Matrix out = zeros(1, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out.data[j] += data[i * cols + j];
+            }
+        }
+        return out;
+    }
+
+    /** [this | other]: the columns of other placed after this one's; both must have the same rows. */
+    public Matrix concatCols(Matrix other) {
+        if (rows != other.rows) {
+            throw new IllegalArgumentException("concatCols: row counts differ: " + shape() + " and " + other.shape());
+        }
+        Matrix out = zeros(rows, cols + other.cols);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, i * cols, out.data, i * out.cols, cols);
+            System.arraycopy(other.data, i * other.cols, out.data, i * out.cols + cols, other.cols);
+        }
+        return out;
+    }
+
+    /** The columns from (inclusive) to (exclusive), as a new matrix. */
+    public Matrix sliceCols(int from, int to) {
+        if (from < 0 || to > cols || from > to) {
+            throw new IllegalArgumentException("sliceCols: [" + from + ", " + to + ") is not inside the "
+                    + cols + " columns of " + shape());
+        }
+        Matrix out = zeros(rows, to - from);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, i * cols + from, out.data, i * out.cols, to - from);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- entry-wise, in place
+
+    /** this += other; returns this. */
+    public Matrix addInPlace(Matrix other) {
+        requireSameShape("addInPlace", other);
+        for (int k = 0; k < data.length; k++) {
+            data[k] += other.data[k];
+        }
+        return this;
+    }
+
+    /** this += alpha * other; returns this. */
+    public Matrix addScaledInPlace(double alpha, Matrix other) {
+        requireSameShape("addScaledInPlace", other);
+        for (int k = 0; k < data.length; k++) {
+            data[k] += alpha * other.data[k];
+        }
+        return this;
+    }
+
+    /** this ⊙= other; returns this. */
+    public Matrix timesInPlace(Matrix other) {
+        requireSameShape("timesInPlace", other);
+        for (int k = 0; k < data.length; k++) {
+            data[k] *= other.data[k];
+        }
+        return this;
+    }
+
+    /** this *= factor; returns this. */
+    public Matrix scaleInPlace(double factor) {
+        for (int k = 0; k < data.length; k++) {
+            data[k] *= factor;
+        }
+        return this;
+    }
+
+    /** Every entry set to zero; returns this. */
+    public Matrix zeroInPlace() {
+        Arrays.fill(data, 0.0);
+        return this;
+    }
+
+    /** Copies every entry of {@code source} into this matrix; returns this. */
+    public Matrix setFrom(Matrix source) {
+        requireSameShape("setFrom", source);
+        System.arraycopy(source.data, 0, data, 0, data.length);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    public double sum() {
+        double s = 0.0;
+        for (double v : data) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The Frobenius norm, the square root of the sum of squared entries. */
+    public double norm() {
+        double s = 0.0;
+        for (double v : data) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The largest absolute entry (0 for an empty matrix). */
+    public double maxAbs() {
+        double m = 0.0;
+        for (double v : data) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /** The flat index of the first NaN or infinite entry, or -1 if every entry is finite. */
+    public int firstNonFinite() {
+        for (int k = 0; k < data.length; k++) {
+            if (!Double.isFinite(data[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- object
+
+    /** Equal when the shapes match and every entry is the same double (bit-for-bit, so NaN equals NaN). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.equals(data, m.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    /** The shape, then up to 8 rows of up to 8 entries, elided with "..." beyond that. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Matrix").append(shape());
+        int shownRows = Math.min(rows, 8);
+        int shownCols = Math.min(cols, 8);
+        for (int i = 0; i < shownRows; i++) {
+            s.append(i == 0 ? "\n[" : "\n ").append('[');
+            for (int j = 0; j < shownCols; j++) {
+                if (j > 0) {
+                    s.append(", ");
+                }
+                s.append(String.format("%9.4f", data[i * cols + j]));
+            }
+            s.append(cols > shownCols ? ", ...]" : "]");
+        }
+        if (rows > shownRows) {
+            s.append("\n ...");
+        }
+        return rows == 0 ? s.toString() : s.append(']').toString();
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private int index(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("entry (" + i + ", " + j + ") is outside a matrix of shape " + shape());
+        }
+        return i * cols + j;
+    }
+
+    private void requireSameShape(String op, Matrix other) {
+        if (!sameShape(other)) {
+            throw new IllegalArgumentException(op + ": shapes differ: " + shape() + " and " + other.shape());
+        }
+    }
+
+    private static void requireSize(String name, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + n);
+        }
+    }
+}

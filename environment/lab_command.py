@@ -1,0 +1,79 @@
+"""Build, and optionally run, the JupyterLab command line of environment/start.
+
+    python environment/lab_command.py [--print] -- [JUPYTERLAB ARGS ...]
+
+JupyterLab serves notebooks/ on 127.0.0.1 with its token authentication left on. Arguments after
+`--` pass through, so `--no-browser --port 8899` work, and `--ip ADDRESS` (or
+`--ServerApp.ip=ADDRESS`) chooses another address deliberately. Arguments that would switch the
+token or password off are refused. As root, JupyterLab also needs `--allow-root`, and gets it.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_IP = "127.0.0.1"
+
+_AUTH_APPS = r"(?:(?:ServerApp|NotebookApp|IdentityProvider|PasswordIdentityProvider)\.)?"
+# --token / --ServerApp.password and friends, with the value after "=" or in the next argument.
+_SECRET = re.compile(r"^--" + _AUTH_APPS + r"(?:token|password)(?:=(.*))?$")
+# Switches that turn a protection off outright.
+_SWITCH_OFF = re.compile(r"^--" + _AUTH_APPS + r"(?:disable_check_xsrf|allow_unauthenticated_access)(?:=(.*))?$")
+_IP_FLAG = re.compile(r"^--(?:(?:ServerApp|NotebookApp)\.)?ip(?:=|$)")
+
+
+def weakening(extra: list[str]) -> str | None:
+    """The first argument that would switch token or password authentication off, or None."""
+    for k, arg in enumerate(extra):
+        following = extra[k + 1] if k + 1 < len(extra) else None
+        secret = _SECRET.match(arg)
+        if secret:
+            value = secret.group(1) if secret.group(1) is not None else following
+            if value is None or value.strip("'\"") == "":
+                return arg if secret.group(1) is not None else f"{arg} {following!r}"
+        off = _SWITCH_OFF.match(arg)
+        if off and (off.group(1) or "true").lower() in ("true", "1", "yes"):
+            return arg
+    return None
+
+
+def lab_command(extra: list[str], is_root: bool, notebooks: Path = ROOT / "notebooks") -> list[str]:
+    """The argv that starts JupyterLab; raises ValueError for an argument that weakens authentication."""
+    bad = weakening(extra)
+    if bad is not None:
+        raise ValueError(f"refusing {bad}: rnnkit keeps JupyterLab's token authentication on. "
+                         "Open the URL with the token that JupyterLab prints, or set a password "
+                         "with `.venv/bin/jupyter lab password`.")
+    command = ["jupyter", "lab", f"--ServerApp.root_dir={notebooks}"]
+    if not any(_IP_FLAG.match(arg) for arg in extra):
+        command.append(f"--ServerApp.ip={DEFAULT_IP}")
+    if is_root and "--allow-root" not in extra:
+        command.append("--allow-root")
+    return command + list(extra)
+
+
+def main(argv: list[str]) -> int:
+    show_only = bool(argv) and argv[0] == "--print"
+    if show_only:
+        argv = argv[1:]
+    if argv and argv[0] == "--":
+        argv = argv[1:]
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    try:
+        command = lab_command(argv, is_root)
+    except ValueError as e:
+        print(f"rnnkit: {e}", file=sys.stderr)
+        return 2
+    if show_only:
+        print(" ".join(command))
+        return 0
+    print("rnnkit: starting JupyterLab on notebooks/; open the URL with the token that it prints below.", flush=True)
+    os.execvp(command[0], command)
+    return 1  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

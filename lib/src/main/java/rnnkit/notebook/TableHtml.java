@@ -1,0 +1,78 @@
+package rnnkit.notebook;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A Tablesaw {@link Table} as a small, escaped HTML table for notebooks.
+ *
+ * <p>Long tables show their first and last rows with a row that says how many were left out, so a
+ * training history of thousands of steps stays readable. Numbers are printed as Tablesaw prints
+ * them, which keeps the HTML and plain-text views in agreement.
+ */
+public final class TableHtml {
+
+    /** Tables with at most this many rows are shown whole. */
+    public static final int MAX_ROWS = 30;
+    /** Rows shown from each end of a longer table. */
+    public static final int EDGE_ROWS = 10;
+
+    private TableHtml() {
+    }
+
+    public static String render(Table table) {
+        StringBuilder html = new StringBuilder("<table class=\"rnnkit-table\">\n");
+        String name = table.name();
+        if (name != null && !name.isBlank()) {
+            html.append("<caption>").append(escape(name)).append("</caption>\n");
+        }
+        html.append("<thead><tr>");
+        for (String column : table.columnNames()) {
+            html.append("<th>").append(escape(column)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        int rows = table.rowCount();
+        if (rows <= MAX_ROWS) {
+            appendRows(html, table, 0, rows);
+        } else {
+            appendRows(html, table, 0, EDGE_ROWS);
+            html.append("<tr><td colspan=\"").append(table.columnCount()).append("\">… ")
+                    .append(rows - 2 * EDGE_ROWS).append(" more rows …</td></tr>\n");
+            appendRows(html, table, rows - EDGE_ROWS, rows);
+        }
+        html.append("</tbody>\n</table>\n<p>").append(rows).append(rows == 1 ? " row" : " rows")
+                .append(" × ").append(table.columnCount()).append(table.columnCount() == 1 ? " column" : " columns")
+                .append("</p>\n");
+        return html.toString();
+    }
+
+    /** The plain-text view: Tablesaw's own layout, capped the same way as the HTML. */
+    public static String plain(Table table) {
+        return table.rowCount() <= MAX_ROWS ? table.printAll() : table.print(MAX_ROWS);
+    }
+
+    private static void appendRows(StringBuilder html, Table table, int from, int to) {
+        for (int r = from; r < to; r++) {
+            html.append("<tr>");
+            for (Column<?> column : table.columns()) {
+                html.append("<td>").append(escape(column.getString(r))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -117,7 +117,7 @@ build_lib() {
     fi
     say "building lib/ with Maven (the first run downloads its dependencies)"
     touch "$stamp.next"
-    (cd "$RNNKIT_ROOT" && mvn --batch-mode --quiet -DskipTests package) \
+    (cd "$RNNKIT_ROOT" && mvn --batch-mode --quiet -Dstyle.color=never -DskipTests package) \
         || fail "the Maven build of lib/ failed (see the messages above)."
     rm -rf "$classpath"
     mkdir -p "$classpath"

@@ -30,8 +30,11 @@ public final class Kernel {
     static BaseKernel current() {
         try {
             return BaseKernel.notebookKernel();
-        } catch (LinkageError notInAKernel) {
-            // The kernel's classes are absent: this is a plain JVM, not a notebook.
+        } catch (LinkageError classesAbsent) {
+            // The kernel's classes are not on the classpath: a plain JVM, not a notebook.
+            return null;
+        } catch (NullPointerException noKernelStarted) {
+            // JJava reports "No kernel running" this way when its classes are present but idle.
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package rnnkit.notebook;
 
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -7,8 +9,9 @@ import tech.tablesaw.columns.Column;
  * A Tablesaw {@link Table} as a small, escaped HTML table for notebooks.
  *
  * <p>Long tables show their first and last rows with a row that says how many were left out, so a
- * training history of thousands of steps stays readable. Numbers are printed as Tablesaw prints
- * them, which keeps the HTML and plain-text views in agreement.
+ * training history of thousands of steps stays readable. Floating-point numbers are printed
+ * with six significant digits, enough to read and compare, where Tablesaw would print every digit
+ * of a double; the plain-text view is Tablesaw's own.
  */
 public final class TableHtml {
 
@@ -55,10 +58,40 @@ public final class TableHtml {
         for (int r = from; r < to; r++) {
             html.append("<tr>");
             for (Column<?> column : table.columns()) {
-                html.append("<td>").append(escape(column.getString(r))).append("</td>");
+                html.append("<td>").append(escape(cell(column, r))).append("</td>");
             }
             html.append("</tr>\n");
         }
+    }
+
+    private static String cell(Column<?> column, int row) {
+        if (!column.isMissing(row) && column instanceof NumberColumn<?, ?> numbers
+                && (column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT)) {
+            return number(numbers.getDouble(row));
+        }
+        return column.getString(row);
+    }
+
+    /** Six significant digits without trailing zeros; scientific notation for very small or large values. */
+    static String number(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x == 0 ? "0" : Double.toString(x);
+        }
+        double magnitude = Math.abs(x);
+        if (magnitude < 1e-4 || magnitude >= 1e6) {
+            String s = String.format(java.util.Locale.ROOT, "%.5e", x);
+            int e = s.indexOf('e');
+            return trimZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
+        }
+        return trimZeros(new java.math.BigDecimal(x).round(new java.math.MathContext(6)).toPlainString());
+    }
+
+    private static String trimZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     static String escape(String text) {

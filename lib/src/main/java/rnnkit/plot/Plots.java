@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -34,8 +35,9 @@ public final class Plots {
     public static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        Styler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        XYStyler styler = chart.getStyler();
+        // Outside, so it never hides a line. (Below the plot, XChart labels every integer of a short x range.)
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(java.awt.Color.WHITE);
         styler.setPlotBackgroundColor(java.awt.Color.WHITE);
         return chart;
@@ -48,10 +50,15 @@ public final class Plots {
      * @throws IllegalArgumentException if a column is absent or not numeric, naming it and the table's columns
      */
     public static XYChart lines(String title, Table table, String x, String... ys) {
+        return lines(title, ys.length == 1 ? ys[0] : "value", table, x, ys);
+    }
+
+    /** As {@link #lines(String, Table, String, String...)}, with the y axis titled {@code yLabel}. */
+    public static XYChart lines(String title, String yLabel, Table table, String x, String... ys) {
         if (ys.length == 0) {
             throw new IllegalArgumentException("lines: name at least one y column of " + table.columnNames());
         }
-        XYChart chart = chart(title, x, ys.length == 1 ? ys[0] : "value");
+        XYChart chart = chart(title, x, yLabel);
         NumericColumn<?> xs = numeric(table, x);
         for (String y : ys) {
             add(chart, y, xs, numeric(table, y));

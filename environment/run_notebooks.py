@@ -108,15 +108,14 @@ def run_one(path: Path, kernel: str, timeout: int, out_dir: Path, label: str) ->
     except DeadKernelError as e:
         failure = f"DeadKernelError: the kernel died while the cell ran ({e})"
     except CellExecutionError as e:
-        failure = None if current["index"] is not None else f"{type(e).__name__}: {e}"
+        # The cell's own error output says it best; the exception's text is the fallback.
+        cell_error = error_text(nb.cells[current["index"]]) if current["index"] is not None else ""
+        failure = cell_error or f"{type(e).__name__}: {ANSI.sub('', str(e))}"
     except Exception as e:  # the kernel did not start, the notebook is malformed, ...
         failure = f"{type(e).__name__}: {ANSI.sub('', str(e))}"
     seconds = time.monotonic() - started
 
     index = current["index"]
-    if failure is None and index is not None:
-        cell = nb.cells[index]
-        failure = error_text(cell) or None
     if failure is None:
         # Every cell ran: check that none wrote to stderr.
         for k, cell in enumerate(nb.cells):

@@ -182,9 +182,6 @@ public final class Matrix {
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < n; k++) {
                 double a = data[i * n + k];
-                if (a == 0.0) {
-                    continue;
-                }
                 int o = i * c;
                 int b = k * c;
                 for (int j = 0; j < c; j++) {
@@ -205,9 +202,6 @@ public final class Matrix {
         for (int k = 0; k < rows; k++) {
             for (int i = 0; i < cols; i++) {
                 double a = data[k * cols + i];
-                if (a == 0.0) {
-                    continue;
-                }
                 int o = i * c;
                 int b = k * c;
                 for (int j = 0; j < c; j++) {

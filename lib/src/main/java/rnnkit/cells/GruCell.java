@@ -167,7 +167,7 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
         Matrix z = Ops.sigmoid(Ops.affine(x, wxz, hPrev, whz, bz));
         Matrix r = Ops.sigmoid(Ops.affine(x, wxr, hPrev, whr, br));
         Matrix hiddenTerm;
-        Matrix pre = x.matmul(wxh).plusRow(bh);
+        Matrix pre = x.matmul(wxh).addRowInPlace(bh);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // (r ⊙ h_{t-1}) Whh
             hiddenTerm = r.times(hPrev);

@@ -157,7 +157,7 @@ public final class LstmCell extends BaseCell<LstmCell.Cache> {
         // c_t = f ⊙ c_{t-1} + i ⊙ g
         Matrix c = f.times(cPrev).addInPlace(i.times(g));
         // h_t = o ⊙ tanh(c_t)
-        Matrix tanhC = Ops.tanh(c);
+        Matrix tanhC = Ops.tanh(c.copy());
         Matrix h = o.times(tanhC);
         Map<String, Matrix> gates = gates("i", i, "f", f, "o", o, "g", g);
         return new Step<>(State.of(h, c), gates, new Cache(x, hPrev, cPrev, i, f, o, g, tanhC));

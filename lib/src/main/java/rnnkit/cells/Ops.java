@@ -17,12 +17,14 @@ final class Ops {
         return e / (1.0 + e);
     }
 
+    /** σ applied to every entry of a, in place; returns a. */
     static Matrix sigmoid(Matrix a) {
-        return a.map(Ops::sigmoid);
+        return a.mapInPlace(Ops::sigmoid);
     }
 
+    /** tanh applied to every entry of a, in place; returns a. */
     static Matrix tanh(Matrix a) {
-        return a.map(Math::tanh);
+        return a.mapInPlace(Math::tanh);
     }
 
     /** 1 - m, entry-wise. */
@@ -52,6 +54,6 @@ final class Ops {
 
     /** x Wx + h Wh + b: the affine pre-activation every gate computes, (B, H). */
     static Matrix affine(Matrix x, Matrix wx, Matrix h, Matrix wh, Matrix b) {
-        return x.matmul(wx).addInPlace(h.matmul(wh)).plusRow(b);
+        return Matrix.zeros(x.rows(), b.cols()).addProductInPlace(x, wx).addProductInPlace(h, wh).addRowInPlace(b);
     }
 }

@@ -140,6 +140,14 @@ public final class GradientCheck {
         return check(new CellObjective(cell, xs, initial, seed));
     }
 
+    /**
+     * Checks a model's backward pass on a batch from {@code initial} (null: zeros): every
+     * parameter, the inputs and the initial state. See {@link rnnkit.nn.SequenceModel#objective}.
+     */
+    public Report check(rnnkit.nn.SequenceModel model, rnnkit.nn.Batch batch, State initial) {
+        return check(model.objective(batch, initial));
+    }
+
     // ---------------------------------------------------------------- the check
 
     /** Checks every tensor of the objective; see the class comment. */

@@ -19,17 +19,27 @@ final class Ops {
 
     /** σ applied to every entry of a, in place; returns a. */
     static Matrix sigmoid(Matrix a) {
-        return a.mapInPlace(Ops::sigmoid);
+        for (int k = 0; k < a.size(); k++) {
+            a.setFlat(k, sigmoid(a.getFlat(k)));
+        }
+        return a;
     }
 
     /** tanh applied to every entry of a, in place; returns a. */
     static Matrix tanh(Matrix a) {
-        return a.mapInPlace(Math::tanh);
+        for (int k = 0; k < a.size(); k++) {
+            a.setFlat(k, Math.tanh(a.getFlat(k)));
+        }
+        return a;
     }
 
     /** 1 - m, entry-wise. */
     static Matrix oneMinus(Matrix m) {
-        return m.map(v -> 1.0 - v);
+        Matrix out = Matrix.zeros(m.rows(), m.cols());
+        for (int k = 0; k < m.size(); k++) {
+            out.setFlat(k, 1.0 - m.getFlat(k));
+        }
+        return out;
     }
 
     /** dy ⊙ s ⊙ (1 - s): the gradient through s = σ(a), given s. */

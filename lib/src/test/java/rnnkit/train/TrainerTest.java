@@ -47,6 +47,21 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("truncated BPTT: a continuing chunk starts from the previous chunk's final state")
+    void carriesState() {
+        CharCorpus corpus = new CharCorpus(TEXT);
+        int v = corpus.vocabulary().size();
+        ManyToManyModel m = new ManyToManyModel(new GruCell(v, 6, 1), v, Loss.softmaxCrossEntropy(), 2);
+        Optimizer frozen = (params, grads) -> { };
+        Table h = new Trainer(m, frozen).progress(ProgressListener.NONE).train(2, step -> corpus.chunk(step, 10, 2));
+        Batch first = corpus.chunk(0, 10, 2);
+        Batch second = corpus.chunk(1, 10, 2);
+        var carried = m.forward(first.inputs(), null).trace().finalState();
+        assertEquals(m.loss(second, carried), h.doubleColumn("loss").get(1));
+        assertTrue(m.loss(second, null) != h.doubleColumn("loss").get(1), "a fresh state would give another loss");
+    }
+
+    @Test
     @DisplayName("the same seeds give bit-identical losses")
     void deterministic() {
         CharCorpus corpus = new CharCorpus(TEXT);

@@ -69,6 +69,9 @@ public interface RecurrentCell {
      * @param dFinal the loss gradient with respect to the final state (h_T and, for the LSTM,
      *     c_T), added to what flows back from dhs; null for zero
      * @return gradients for every parameter (by name), every input x_t, and the initial state
+     *     (returned, never applied: clipping and updates belong to the training step)
+     *
+     * <p>Backward reads the trace and the cell's current parameters: call it before changing either.
      */
     CellGradients backward(Trace trace, List<Matrix> dhs, State dFinal);
 

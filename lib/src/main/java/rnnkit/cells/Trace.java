@@ -99,7 +99,9 @@ public final class Trace {
 
     /** Every gate of step t = 1..T by name. */
     public Map<String, Matrix> gates(int t) {
-        gate(gateNames().get(0), t);
+        if (t < 1 || t > steps()) {
+            throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
+        }
         return Collections.unmodifiableMap(gates.get(t - 1));
     }
 

@@ -6,8 +6,8 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * The only class that touches the JJava kernel API (compiled against jjava-jupyter, supplied by
- * the kernel at run time). Callers check {@link #kernelClassesPresent()} first, so this class's
+ * The only class that touches the JJava kernel API (compiled against jjava-jupyter 1.0-a6,
+ * supplied by the kernel, 1.0a8, at run time; it calls only methods whose signatures the two share). Callers check {@link #kernelClassesPresent()} first, so this class's
  * references to the kernel are never resolved when the kernel jar is absent.
  */
 final class KernelDisplay {
@@ -54,7 +54,9 @@ final class KernelDisplay {
         private DisplayData data(String text) {
             DisplayData d = new DisplayData(text);
             d.putHTML("<pre>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</pre>");
-            d.setDisplayId(id);
+            // the transient display_id, set directly: setDisplayId returns void in the 1.0-a6 API
+            // but DisplayData in the 1.0a8 kernel, so a call compiled against one fails on the other
+            d.putTransientData("display_id", id);
             return d;
         }
     }

@@ -41,14 +41,17 @@ import rnnkit.tensor.Matrix;
  *
  * <p><b>Why this default.</b> BEFORE_PRODUCT with the update gate weighting the CANDIDATE is the form
  * the lessons derive: Ng's equations in seed 000 (c = Γu ⊙ c̃ + (1 - Γu) ⊙ c, with Γr applied to
- * the old state inside c̃) and seed 003's h = (1 - z) ⊙ h_{t-1} + z ⊙ h'. It grows the
- * {@link SimpleGruCell} by one gate without changing anything else. {@link Options#PYTORCH}
- * selects the framework form with one argument.
+ * the old state inside c̃), seed 003's h = (1 - z) ⊙ h_{t-1} + z ⊙ h', and seed 002's "forget with
+ * 1 - input gate". It grows the {@link SimpleGruCell} by one gate without changing anything else,
+ * and a gate value of 1 reads as "write the new candidate" like the LSTM's input gate.
+ * {@link Options#PYTORCH} selects the framework form with one argument.
  *
  * <p>Notation and mapping.
  * <ul>
  *   <li>Seed 000 (Ng): Γu = {@code z}, Γr = {@code r}, c̃ = {@code hTilde}, c = h.
  *   <li>Seed 003: z = {@code z}, r = {@code r}, h' = {@code hTilde}; h^{t-1'} = r ⊙ h_{t-1}.
+ *   <li>Seed 002: its GRU keeps the LSTM's input gate i_t and forgets with 1 - i_t: i_t = {@code z}
+ *       in the default convention.
  *   <li>Seed 001 and PyTorch {@code nn.GRUCell} (chunks in the order r, z, n; n = {@code hTilde}),
  *       with {@link Options#PYTORCH}: Wxr = W_ir^T, Wxz = W_iz^T, Wxh = W_in^T (the three row blocks
  *       of weight_ih, transposed), Whr = W_hr^T, Whz = W_hz^T, Whh = W_hn^T (of weight_hh),

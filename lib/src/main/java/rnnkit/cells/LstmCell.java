@@ -36,9 +36,10 @@ import rnnkit.tensor.Matrix;
  *   <li>Seed 000 (Ng): Γu = {@code i} (Ng calls the input gate the update gate), Γf = {@code f},
  *       Γo = {@code o}, c̃ = {@code g}, a = {@code h}.
  *   <li>Seed 003: z^i = {@code i}, z^f = {@code f}, z^o = {@code o}, z = {@code g}; c^t = c, h^t = h.
- *   <li>Seed 002: s_t = {@code c}, s̃_t = {@code g}; its selective write, read and forget are o, i
- *       and f. It writes the output gate against the previous state (h_{t-1} = o_{t-1} ⊙ σ(s_{t-1})):
- *       the same gate indexed one step earlier, i.e. h_t = o_t ⊙ tanh(c_t) here.
+ *   <li>Seed 002: s_t = {@code c}, s̃_t = {@code g}; its selective write, read and forget are the
+ *       gates o, i and f. It indexes the output gate one step back: o_{t-1} selects what of s_{t-1}
+ *       becomes h_{t-1} (in the lecture it follows, h_{t-1} = o_{t-1} ⊙ σ(s_{t-1})). That is this
+ *       cell's o one step earlier, with tanh as the squashing function: h_t = o_t ⊙ tanh(c_t).
  *   <li>PyTorch {@code nn.LSTMCell} (chunks in the order i, f, g, o): Wxi = W_ii^T, Wxf = W_if^T,
  *       Wxg = W_ig^T, Wxo = W_io^T (row blocks of weight_ih, transposed), likewise Wh* from weight_hh,
  *       and bi = b_ii + b_hi, bf = b_if + b_hf, bg = b_ig + b_hg, bo = b_io + b_ho.

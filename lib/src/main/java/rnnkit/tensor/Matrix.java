@@ -351,6 +351,56 @@ public final class Matrix {
         return this;
     }
 
+    /**
+     * this += a b, where a is r x n and b is n x c and this is r x c; returns this. Neither a nor b
+     * may be this matrix. Cells use it to sum the terms x Wx + h Wh without a temporary per term.
+     */
+    public Matrix addProductInPlace(Matrix a, Matrix b) {
+        if (a == this || b == this) {
+            throw new IllegalArgumentException("addProductInPlace: the output " + shape() + " must not also be an input");
+        }
+        if (a.cols != b.rows || a.rows != rows || b.cols != cols) {
+            throw new IllegalArgumentException("addProductInPlace: cannot add " + a.shape() + " x " + b.shape() + " to " + shape());
+        }
+        int n = a.cols;
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            for (int k = 0; k < n; k++) {
+                double v = a.data[i * n + k];
+                if (v == 0.0) {
+                    continue;
+                }
+                int bk = k * cols;
+                for (int j = 0; j < cols; j++) {
+                    data[o + j] += v * b.data[bk + j];
+                }
+            }
+        }
+        return this;
+    }
+
+    /** this += bias on every row, where bias is 1 x cols; returns this. The in-place {@link #plusRow}. */
+    public Matrix addRowInPlace(Matrix bias) {
+        if (bias.rows != 1 || bias.cols != cols) {
+            throw new IllegalArgumentException("addRowInPlace: bias must be (1, " + cols + ") to add to " + shape()
+                    + ", but is " + bias.shape());
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                data[i * cols + j] += bias.data[j];
+            }
+        }
+        return this;
+    }
+
+    /** Replaces every entry v by f(v); returns this. The in-place {@link #map}. */
+    public Matrix mapInPlace(DoubleUnaryOperator f) {
+        for (int k = 0; k < data.length; k++) {
+            data[k] = f.applyAsDouble(data[k]);
+        }
+        return this;
+    }
+
     /** this ⊙= other; returns this. */
     public Matrix timesInPlace(Matrix other) {
         requireSameShape("timesInPlace", other);

@@ -1,0 +1,69 @@
+package rnnkit.cells;
+
+import rnnkit.tensor.Matrix;
+
+/** The entry-wise functions the cells share, and their derivatives written in terms of their outputs. */
+final class Ops {
+
+    private Ops() {
+    }
+
+    /** σ(a) = 1 / (1 + e^-a), computed without overflow for large |a|. */
+    static double sigmoid(double a) {
+        if (a >= 0) {
+            return 1.0 / (1.0 + Math.exp(-a));
+        }
+        double e = Math.exp(a);
+        return e / (1.0 + e);
+    }
+
+    /** σ applied to every entry of a, in place; returns a. */
+    static Matrix sigmoid(Matrix a) {
+        for (int k = 0; k < a.size(); k++) {
+            a.setFlat(k, sigmoid(a.getFlat(k)));
+        }
+        return a;
+    }
+
+    /** tanh applied to every entry of a, in place; returns a. */
+    static Matrix tanh(Matrix a) {
+        for (int k = 0; k < a.size(); k++) {
+            a.setFlat(k, Math.tanh(a.getFlat(k)));
+        }
+        return a;
+    }
+
+    /** 1 - m, entry-wise. */
+    static Matrix oneMinus(Matrix m) {
+        Matrix out = Matrix.zeros(m.rows(), m.cols());
+        for (int k = 0; k < m.size(); k++) {
+            out.setFlat(k, 1.0 - m.getFlat(k));
+        }
+        return out;
+    }
+
+    /** dy ⊙ s ⊙ (1 - s): the gradient through s = σ(a), given s. */
+    static Matrix sigmoidBackward(Matrix dy, Matrix s) {
+        Matrix out = dy.copy();
+        for (int k = 0; k < out.size(); k++) {
+            double v = s.getFlat(k);
+            out.setFlat(k, out.getFlat(k) * v * (1.0 - v));
+        }
+        return out;
+    }
+
+    /** dy ⊙ (1 - t^2): the gradient through t = tanh(a), given t. */
+    static Matrix tanhBackward(Matrix dy, Matrix t) {
+        Matrix out = dy.copy();
+        for (int k = 0; k < out.size(); k++) {
+            double v = t.getFlat(k);
+            out.setFlat(k, out.getFlat(k) * (1.0 - v * v));
+        }
+        return out;
+    }
+
+    /** x Wx + h Wh + b: the affine pre-activation every gate computes, (B, H). */
+    static Matrix affine(Matrix x, Matrix wx, Matrix h, Matrix wh, Matrix b) {
+        return Matrix.zeros(x.rows(), b.cols()).addProductInPlace(x, wx).addProductInPlace(h, wh).addRowInPlace(b);
+    }
+}

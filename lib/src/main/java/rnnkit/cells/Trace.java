@@ -1,0 +1,129 @@
+package rnnkit.cells;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import rnnkit.tensor.Matrix;
+
+/**
+ * The record of one forward pass: the state after every step, the gate activations and
+ * candidates of every step (for heatmaps), and what the cell needs for its backward pass.
+ *
+ * <p>Steps are numbered t = 1..T as in the equations; {@code h(0)} is the initial state.
+ */
+public final class Trace {
+
+    private final RecurrentCell cell;
+    private final State initial;
+    private final List<State> states;
+    private final List<Map<String, Matrix>> gates;
+    private final List<Object> caches;
+
+    Trace(RecurrentCell cell, State initial, List<State> states, List<Map<String, Matrix>> gates, List<Object> caches) {
+        this.cell = cell;
+        this.initial = initial;
+        this.states = states;
+        this.gates = gates;
+        this.caches = caches;
+    }
+
+    /** The cell that produced this trace. */
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    /** T, the number of steps. */
+    public int steps() {
+        return states.size();
+    }
+
+    /** B, the number of examples in the batch. */
+    public int batchSize() {
+        return initial.h().rows();
+    }
+
+    /** h_t for t = 0..T (t = 0 is the initial state), B x H. */
+    public Matrix h(int t) {
+        return state(t).h();
+    }
+
+    /** The full state after step t, t = 0..T. */
+    public State state(int t) {
+        if (t < 0 || t > steps()) {
+            throw new IllegalArgumentException("t must be in [0, " + steps() + "], got " + t);
+        }
+        return t == 0 ? initial : states.get(t - 1);
+    }
+
+    /** h_1 .. h_T, each B x H. */
+    public List<Matrix> hs() {
+        List<Matrix> out = new ArrayList<>(steps());
+        for (State s : states) {
+            out.add(s.h());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** h_T, B x H: the output a many-to-one model reads. */
+    public Matrix lastH() {
+        return h(steps());
+    }
+
+    public State initialState() {
+        return initial;
+    }
+
+    /** The state after the last step; carry {@code finalState()} into the next chunk for truncated BPTT. */
+    public State finalState() {
+        return state(steps());
+    }
+
+    /** The gate names this trace recorded, in the cell's order. */
+    public List<String> gateNames() {
+        return cell.gateNames();
+    }
+
+    /** A gate activation or candidate at step t = 1..T, B x H (for example {@code gate("z", 3)}). */
+    public Matrix gate(String name, int t) {
+        if (t < 1 || t > steps()) {
+            throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
+        }
+        Matrix m = gates.get(t - 1).get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no gate named '" + name + "'; this cell records " + gateNames());
+        }
+        return m;
+    }
+
+    /** Every gate of step t = 1..T by name. */
+    public Map<String, Matrix> gates(int t) {
+        if (t < 1 || t > steps()) {
+            throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
+        }
+        return Collections.unmodifiableMap(gates.get(t - 1));
+    }
+
+    /**
+     * One example's gate over time, T x H (row t - 1 is step t): a ready-made heatmap of how much
+     * each unit opened its gate at each step.
+     */
+    public Matrix gateOverTime(String name, int example) {
+        if (example < 0 || example >= batchSize()) {
+            throw new IllegalArgumentException("example must be in [0, " + batchSize() + "), got " + example);
+        }
+        Matrix out = Matrix.zeros(steps(), cell.hiddenSize());
+        for (int t = 1; t <= steps(); t++) {
+            Matrix g = gate(name, t);
+            for (int j = 0; j < g.cols(); j++) {
+                out.set(t - 1, j, g.get(example, j));
+            }
+        }
+        return out;
+    }
+
+    Object cache(int t) {
+        return caches.get(t - 1);
+    }
+}

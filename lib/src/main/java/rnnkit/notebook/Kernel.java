@@ -27,15 +27,28 @@ public final class Kernel {
         return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
     }
 
+    /** The running kernel, or null in a plain JVM (with or without the kernel's classes on the classpath). */
     static BaseKernel current() {
+        if (!KERNEL_CLASSES) {
+            return null;
+        }
         try {
             return BaseKernel.notebookKernel();
-        } catch (LinkageError classesAbsent) {
-            // The kernel's classes are not on the classpath: a plain JVM, not a notebook.
-            return null;
         } catch (NullPointerException noKernelStarted) {
             // JJava reports "No kernel running" this way when its classes are present but idle.
             return null;
+        }
+    }
+
+    /** Whether JJava's classes can be loaded; checked by name, so that nothing here fails without them. */
+    private static final boolean KERNEL_CLASSES = classPresent("org.dflib.jjava.jupyter.kernel.BaseKernel");
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, Kernel.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
     }
 }

@@ -94,7 +94,8 @@ public final class TableHtml {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    static String escape(String text) {
+    /** Text made safe inside HTML: &lt; &gt; &amp; &quot;. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);

@@ -1,5 +1,7 @@
 package rnnkit.train;
 
+import rnnkit.notebook.LiveDisplay;
+
 /**
  * Live progress in a notebook: after 2 seconds of training, one display that is updated in place
  * at most twice a second. Outside a kernel it is never created ({@link #createOrNone()} returns
@@ -10,25 +12,18 @@ final class NotebookProgress implements ProgressListener {
     static final double SHOW_AFTER_SECONDS = 2.0;
     static final double UPDATE_EVERY_SECONDS = 0.5;
 
-    private final KernelDisplay.Handle handle;
+    private final LiveDisplay handle;
     private boolean shown;
     private double lastUpdate = Double.NEGATIVE_INFINITY;
 
-    private NotebookProgress(KernelDisplay.Handle handle) {
+    private NotebookProgress(LiveDisplay handle) {
         this.handle = handle;
     }
 
     /** A notebook progress display when a JJava kernel is running this code, else NONE. */
     static ProgressListener createOrNone() {
-        if (!KernelDisplay.kernelClassesPresent()) {
-            return NONE;
-        }
-        try {
-            KernelDisplay.Handle h = KernelDisplay.handle();
-            return h == null ? NONE : new NotebookProgress(h);
-        } catch (LinkageError | RuntimeException e) {
-            return NONE;
-        }
+        LiveDisplay display = LiveDisplay.open();
+        return display == null ? NONE : new NotebookProgress(display);
     }
 
     @Override

@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  *         .clipping(Clipping.value(5))
  *         .validation(List.of(valBatch), 50)
  *         .train(1000, step -> corpus.chunk(step, 25, 1));
- * LossChart.of(history);   // the loss curve, in one call
+ * Plots.lossCurves(history);   // the loss curve, in one call (rnnkit.plot)
  * }</pre>
  *
  * <p>The history has one row per step with the columns {@code step} (1, 2, ...), {@code loss}

@@ -19,6 +19,7 @@ import rnnkit.data.CharCorpus;
 import rnnkit.nn.Batch;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
+import rnnkit.plot.Plots;
 import tech.tablesaw.api.Table;
 
 @DisplayName("Trainer")
@@ -83,7 +84,7 @@ class TrainerTest {
         assertEquals(List.of("step", "loss", "grad_norm", "seconds", "val_loss"), h.columnNames());
         assertEquals(3, h.rowCount() - h.doubleColumn("val_loss").countMissing()); // steps 10, 20, 25
         assertTrue(h.doubleColumn("val_loss").isMissing(0));
-        XYChart chart = LossChart.of(h);
+        XYChart chart = Plots.lossCurves(h);
         assertEquals(25, chart.getSeriesMap().get("loss").getXData().length);
         assertEquals(3, chart.getSeriesMap().get("val_loss").getXData().length);
     }

@@ -76,6 +76,7 @@ abstract class BaseCell<C> implements RecurrentCell {
     @Override
     public final Trace forward(List<Matrix> xs, State initial) {
         int batch = checkInputs(xs);
+        checkParameters();
         State start = initial == null ? zeroState(batch) : checkState("initial", initial, batch);
         State state = start;
         List<State> states = new ArrayList<>(xs.size());
@@ -89,6 +90,19 @@ abstract class BaseCell<C> implements RecurrentCell {
             state = s.next();
         }
         return new Trace(this, start, states, gates, caches);
+    }
+
+    /** Every weight must be a finite number: a NaN would silently turn every output into NaN. */
+    private void checkParameters() {
+        for (String name : params.names()) {
+            Matrix p = params.get(name);
+            int k = p.firstNonFinite();
+            if (k >= 0) {
+                throw new IllegalArgumentException("parameter " + name + " " + p.shape() + " holds " + p.getFlat(k)
+                        + " at entry (" + k / p.cols() + ", " + k % p.cols() + "); weights must be finite numbers."
+                        + " Weights that diverged in training call for a lower learning rate or clipping; make a new cell to start again");
+            }
+        }
     }
 
     @Override

@@ -56,7 +56,8 @@ public interface Loss {
         k = logits.firstNonFinite();
         if (k >= 0) {
             throw new IllegalArgumentException("logits hold " + logits.getFlat(k) + " at entry (" + k / logits.cols() + ", "
-                    + k % logits.cols() + ")");
+                    + k % logits.cols() + "): the model's outputs overflowed; in training this means it diverged,"
+                    + " so lower the learning rate or clip the gradients");
         }
     }
 }

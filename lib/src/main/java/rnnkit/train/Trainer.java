@@ -3,8 +3,10 @@ package rnnkit.train;
 import java.util.List;
 
 import rnnkit.cells.State;
+import rnnkit.grad.Parameters;
 import rnnkit.nn.Batch;
 import rnnkit.nn.SequenceModel;
+import rnnkit.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -28,6 +30,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>Truncated BPTT: a batch that {@link Batch#continuesPrevious() continues} the previous one
  * starts from that batch's final state; the state is carried, the gradient stops at the boundary.
+ * A loss, gradient or parameter that becomes NaN or infinite stops training with a
+ * {@link DivergenceException} naming the step and the tensor.
  * Everything random comes from the model's and the data's seeds, so a run is repeatable bit for
  * bit (except the {@code seconds} column).
  */
@@ -94,14 +98,21 @@ public final class Trainer {
         double loss = Double.NaN;
         double seconds = 0.0;
         for (int step = 1; step <= steps; step++) {
-            Batch batch = source.batch(step - 1);
-            State initial = batch.continuesPrevious() && carried != null && carried.h().rows() == batch.batchSize() ? carried : null;
-            SequenceModel.Gradients g = model.gradients(batch, initial);
+            SequenceModel.Gradients g;
+            try {
+                Batch batch = source.batch(step - 1);
+                State initial = batch.continuesPrevious() && carried != null && carried.h().rows() == batch.batchSize() ? carried : null;
+                g = model.gradients(batch, initial);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("training step " + step + ": " + e.getMessage(), e);
+            }
             carried = g.finalState();
             loss = g.loss();
+            requireFinite(step, loss, g.gradients());
             double norm = g.gradients().globalNorm();
             clipping.apply(g.gradients());
             optimizer.step(model.parameters(), g.gradients());
+            requireFinite(step, model.parameters());
             seconds = (System.nanoTime() - start) / 1e9;
             stepColumn.append(step);
             lossColumn.append(loss);
@@ -122,6 +133,37 @@ public final class Trainer {
             table.addColumns(valColumn);
         }
         return table;
+    }
+
+    /** Stops training when the loss or a gradient is NaN or infinite, naming the first one found. */
+    private static void requireFinite(int step, double loss, Parameters gradients) {
+        if (!Double.isFinite(loss)) {
+            throw new DivergenceException(step, "the loss", loss, "");
+        }
+        for (String name : gradients.names()) {
+            Matrix g = gradients.get(name);
+            int k = g.firstNonFinite();
+            if (k >= 0) {
+                throw new DivergenceException(step, "the gradient of " + name + " at " + entry(g, k), g.getFlat(k),
+                        " (the loss was " + loss + ")");
+            }
+        }
+    }
+
+    /** Stops training when the update left a parameter NaN or infinite. */
+    private static void requireFinite(int step, Parameters parameters) {
+        for (String name : parameters.names()) {
+            Matrix p = parameters.get(name);
+            int k = p.firstNonFinite();
+            if (k >= 0) {
+                throw new DivergenceException(step, "parameter " + name + " at " + entry(p, k) + " after the update",
+                        p.getFlat(k), "");
+            }
+        }
+    }
+
+    private static String entry(Matrix m, int flat) {
+        return "(" + flat / m.cols() + ", " + flat % m.cols() + ")";
     }
 
     /** The mean loss over the validation batches, each from a zero state. */

@@ -70,7 +70,11 @@ def main(argv: list[str]) -> int:
     if show_only:
         print(" ".join(command))
         return 0
+    where = next((a for a in argv if _IP_FLAG.match(a)), None)
     print("rnnkit: starting JupyterLab on notebooks/; open the URL with the token that it prints below.", flush=True)
+    if where is None:
+        print(f"rnnkit: it listens on {DEFAULT_IP} only; to serve another address, choose it deliberately with"
+              " --ip ADDRESS (the token stays on).", flush=True)
     os.execvp(command[0], command)
     return 1  # not reached
 

@@ -1,0 +1,89 @@
+package rnnkit.lessons.gates;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import rnnkit.cells.LstmCell;
+import rnnkit.nn.Batch;
+import rnnkit.nn.Loss;
+import rnnkit.nn.ManyToManyModel;
+import rnnkit.train.Clipping;
+import rnnkit.train.Optimizer;
+import rnnkit.train.ProgressListener;
+import rnnkit.train.Trainer;
+
+@DisplayName("SignSinceReset")
+class SignSinceResetTest {
+
+    private final SignSinceReset task = new SignSinceReset(0.1);
+
+    @Test
+    @DisplayName("targets the sign of the sum since the last reset, as in the class comment")
+    void targets() {
+        // +2 -1 -2 | +1 +1 -2 | -1
+        int[] stream = {3, 1, 0, 4, 2, 2, 0, 4, 1};
+        assertEquals("+2 -1 -2 | +1 +1 -2 | -1", SignSinceReset.text(stream));
+        assertArrayEquals(new int[] {2, 2, 0, 1, 2, 2, 1, 1, 0}, task.targets(stream));
+    }
+
+    @Test
+    @DisplayName("makes one-hot batches of the right shapes, resets at about the asked rate")
+    void batches() {
+        Batch b = task.batch(8, 30, new Random(1));
+        assertEquals(30, b.steps());
+        assertEquals(8, b.batchSize());
+        assertEquals(5, b.inputs().get(0).cols());
+        assertEquals(3, b.targets().get(29).cols());
+        int resets = 0;
+        int[][] streams = task.streams(200, 50, new Random(2));
+        for (int[] s : streams) {
+            for (int id : s) {
+                resets += id == SignSinceReset.RESET ? 1 : 0;
+            }
+        }
+        assertTrue(resets > 800 && resets < 1200, "about 10% resets: " + resets);
+    }
+
+    @Test
+    @DisplayName("marks the three steps after a reset")
+    void afterReset() {
+        int[] s = {0, 4, 0, 0, 0, 0};
+        assertEquals(false, SignSinceReset.justAfterReset(s, 1));
+        assertEquals(true, SignSinceReset.justAfterReset(s, 2));
+        assertEquals(true, SignSinceReset.justAfterReset(s, 4));
+        assertEquals(false, SignSinceReset.justAfterReset(s, 5));
+    }
+
+    @Test
+    @DisplayName("an untrained model is near chance; a briefly trained LSTM with a forget gate is far above it")
+    void evaluation() {
+        int[][] test = task.streams(100, 30, new Random(5));
+        LstmCell cell = new LstmCell(5, 8, 1);
+        ManyToManyModel model = new ManyToManyModel(cell, 3, Loss.softmaxCrossEntropy(), 1);
+        SignSinceReset.Evaluation before = task.evaluate(model, test);
+        assertTrue(before.accuracy() < 0.6, "untrained: " + before);
+        Random r = new Random(1);
+        new Trainer(model, Optimizer.adam(0.02)).clipping(Clipping.globalNorm(5)).progress(ProgressListener.NONE)
+                .train(150, k -> task.batch(32, 30, r));
+        SignSinceReset.Evaluation after = task.evaluate(model, test);
+        assertTrue(after.accuracy() > 0.9, "trained: " + after);
+        assertTrue(after.accuracy() <= Math.max(after.afterReset(), after.elsewhere()) + 1e-12
+                && after.accuracy() >= Math.min(after.afterReset(), after.elsewhere()) - 1e-12,
+                "overall lies between the parts: " + after);
+    }
+
+    @Test
+    @DisplayName("refuses bad arguments, naming them")
+    void badArguments() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignSinceReset(0)).getMessage().contains("pReset"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> task.targets(new int[] {7})).getMessage().contains("stream[0]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> task.stream(0, new Random())).getMessage().contains("steps"));
+    }
+}

@@ -150,6 +150,31 @@ public final class SignSinceReset {
                 total[1] == 0 ? Double.NaN : (double) right[1] / total[1]);
     }
 
+    /**
+     * The mean over units of one gate of the model's cell, averaged separately over the reset steps and
+     * over all other steps of the streams: {@code {at resets, elsewhere}}. For an LSTM's forget gate this
+     * shows whether the cell uses the gate to wipe its memory at a reset.
+     *
+     * @throws IllegalArgumentException if the cell records no such gate
+     */
+    public double[] meanGateAtResets(SequenceModel model, int[][] streams, String gate) {
+        if (!model.cell().gateNames().contains(gate)) {
+            throw new IllegalArgumentException("gate '" + gate + "' is not recorded; the cell records " + model.cell().gateNames());
+        }
+        rnnkit.cells.Trace trace = model.forward(batch(streams).inputs(), null).trace();
+        double[] sum = new double[2];
+        int[] count = new int[2];
+        for (int t = 0; t < streams[0].length; t++) {
+            Matrix g = trace.gate(gate, t + 1);
+            for (int b = 0; b < streams.length; b++) {
+                int group = streams[b][t] == RESET ? 0 : 1;
+                sum[group] += g.rowAt(b).sum() / g.cols();
+                count[group]++;
+            }
+        }
+        return new double[] {count[0] == 0 ? Double.NaN : sum[0] / count[0], count[1] == 0 ? Double.NaN : sum[1] / count[1]};
+    }
+
     /** Whether step t is one of the three steps after a reset (a reset at t - 1, t - 2 or t - 3). */
     static boolean justAfterReset(int[] stream, int t) {
         for (int k = 1; k <= 3; k++) {

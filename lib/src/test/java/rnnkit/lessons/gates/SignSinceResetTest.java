@@ -80,6 +80,24 @@ class SignSinceResetTest {
     }
 
     @Test
+    @DisplayName("averages a gate separately over reset steps and the other steps")
+    void meanGateAtResets() {
+        LstmCell cell = new LstmCell(5, 4, 3);
+        ManyToManyModel model = new ManyToManyModel(cell, 3, Loss.softmaxCrossEntropy(), 3);
+        int[][] streams = {{0, 4, 1}, {4, 2, 3}};
+        rnnkit.cells.Trace trace = model.forward(task.batch(streams).inputs(), null).trace();
+        double atReset = (trace.gate("f", 2).rowAt(0).sum() + trace.gate("f", 1).rowAt(1).sum()) / 8;
+        double[] means = task.meanGateAtResets(model, streams, "f");
+        assertEquals(atReset, means[0], 1e-15);
+        double all = 0;
+        for (int t = 1; t <= 3; t++) {
+            all += trace.gate("f", t).sum();
+        }
+        assertEquals((all / 4 - 2 * atReset) / 4, means[1], 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> task.meanGateAtResets(model, streams, "z"));
+    }
+
+    @Test
     @DisplayName("refuses bad arguments, naming them")
     void badArguments() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignSinceReset(0)).getMessage().contains("pReset"));

@@ -3,10 +3,18 @@ package rnnkit.lessons.gates;
 import java.util.List;
 import java.util.Random;
 
+import rnnkit.cells.LstmCell;
 import rnnkit.data.OneHot;
 import rnnkit.nn.Batch;
+import rnnkit.nn.Loss;
+import rnnkit.nn.ManyToManyModel;
 import rnnkit.nn.SequenceModel;
 import rnnkit.tensor.Matrix;
+import rnnkit.train.Clipping;
+import rnnkit.train.Optimizer;
+import rnnkit.train.ProgressListener;
+import rnnkit.train.Trainer;
+import tech.tablesaw.api.Table;
 
 /**
  * A task that needs forgetting: a stream of numbers -2, -1, +1, +2 with an occasional reset {@code |};
@@ -44,6 +52,18 @@ public final class SignSinceReset {
      */
     public record Evaluation(double accuracy, double afterReset, double elsewhere) {
     }
+
+    /**
+     * A model trained on this task and its training history.
+     *
+     * @param model the trained many-to-many LSTM model
+     * @param history the trainer's table (step, loss, grad_norm, seconds)
+     */
+    public record Trained(ManyToManyModel model, Table history) {
+    }
+
+    /** The training streams' length in {@link #trainLstm}. */
+    public static final int TRAIN_STEPS_PER_STREAM = 30;
 
     private final double pReset;
 
@@ -124,6 +144,22 @@ public final class SignSinceReset {
             out[b] = stream(steps, random);
         }
         return out;
+    }
+
+    /**
+     * Trains an LSTM (with or without a forget gate) with H = {@code hidden} on this task: cell and output
+     * layer drawn from {@code seed}, {@code updates} Adam steps (learning rate 0.02) with gradient clipping
+     * at global norm 5, each on 32 fresh streams of {@link #TRAIN_STEPS_PER_STREAM} steps drawn from
+     * {@code new Random(seed)}. Quiet: no progress display.
+     */
+    public Trained trainLstm(boolean forgetGate, int hidden, long seed, int updates) {
+        LstmCell cell = new LstmCell(inputSize(), hidden, seed,
+                forgetGate ? LstmCell.Options.STANDARD : LstmCell.Options.noForgetGate());
+        ManyToManyModel model = new ManyToManyModel(cell, outputSize(), Loss.softmaxCrossEntropy(), seed);
+        Random data = new Random(seed);
+        Table history = new Trainer(model, Optimizer.adam(0.02)).clipping(Clipping.globalNorm(5)).progress(ProgressListener.NONE)
+                .train(updates, k -> batch(32, TRAIN_STEPS_PER_STREAM, data));
+        return new Trained(model, history);
     }
 
     /** The accuracy of a many-to-many model on the streams, overall, just after resets and elsewhere. */

@@ -125,6 +125,19 @@ public final class NameTagging {
         return accuracy(sentences, p, w -> true);
     }
 
+    /** The fraction of sentences whose word t is tagged right, for each position t = 1..T (index t - 1). */
+    public static double[] accuracyByPosition(List<Sentence> sentences, double[][] p) {
+        int steps = checkSameLength(sentences);
+        checkProbabilities(sentences, p);
+        double[] out = new double[steps];
+        for (int b = 0; b < sentences.size(); b++) {
+            for (int t = 0; t < steps; t++) {
+                out[t] += (p[b][t] > 0.5) == sentences.get(b).names().get(t) ? 1.0 / sentences.size() : 0.0;
+            }
+        }
+        return out;
+    }
+
     /**
      * One row per word: sentence (its index), t (1..T), word, name (the truth), p_name, tagged
      * (p_name > 0.5) and right (tagged == name).

@@ -104,6 +104,18 @@ class NameTaggingTest {
     }
 
     @Test
+    @DisplayName("accuracyByPosition gives, for each t, the share of sentences right at word t")
+    void byPosition() {
+        double[][] p = {{0.9, 0.1, 0.4, 0.2, 0.1, 0.6}, {0.1, 0.7, 0.1, 0.2, 0.3, 0.1}};
+        double[] acc = NameTagging.accuracyByPosition(two, p);
+        assertEquals(6, acc.length);
+        assertEquals(1.0, acc[0], 1e-15);
+        assertEquals(0.5, acc[1], 1e-15);
+        assertEquals(0.5, acc[2], 1e-15);
+        assertEquals(0.5, acc[5], 1e-15);
+    }
+
+    @Test
     @DisplayName("table has one row per word with the truth, the probability and whether it is right")
     void table() {
         double[][] p = {{0.9, 0.1, 0.4, 0.2, 0.1, 0.6}, {0.1, 0.7, 0.1, 0.2, 0.3, 0.1}};

@@ -59,14 +59,20 @@ public final class FiniteDifferences {
         return Table.create("error of the numeric derivative", step, one, two, four);
     }
 
-    /** 10^from, 10^(from - 1), ..., 10^to for integers from > to: a sweep of steps, largest first. */
-    public static double[] powersOfTen(int from, int to) {
+    /**
+     * Steps spaced evenly on a log axis, largest first: 10^from, then {@code perDecade} steps per
+     * decade down to 10^to. {@code logSpaced(-1, -3, 2)} is 1e-1, 10^-1.5, 1e-2, 10^-2.5, 1e-3.
+     */
+    public static double[] logSpaced(int from, int to, int perDecade) {
         if (from < to) {
             throw new IllegalArgumentException("from must be >= to, got from = " + from + ", to = " + to);
         }
-        double[] out = new double[from - to + 1];
+        if (perDecade < 1) {
+            throw new IllegalArgumentException("perDecade must be >= 1, got " + perDecade);
+        }
+        double[] out = new double[(from - to) * perDecade + 1];
         for (int k = 0; k < out.length; k++) {
-            out[k] = Math.pow(10, from - k);
+            out[k] = Math.pow(10, from - (double) k / perDecade);
         }
         return out;
     }

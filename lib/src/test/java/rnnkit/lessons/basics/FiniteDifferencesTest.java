@@ -46,10 +46,14 @@ class FiniteDifferencesTest {
     }
 
     @Test
-    @DisplayName("powersOfTen runs from 10^from down to 10^to")
-    void powers() {
-        assertArrayEquals(new double[] {1e-1, 1e-2, 1e-3}, FiniteDifferences.powersOfTen(-1, -3), 1e-20);
-        assertThrows(IllegalArgumentException.class, () -> FiniteDifferences.powersOfTen(-3, -1));
+    @DisplayName("logSpaced runs from 10^from down to 10^to, perDecade steps per decade")
+    void logSpaced() {
+        assertArrayEquals(new double[] {1e-1, Math.pow(10, -1.5), 1e-2, Math.pow(10, -2.5), 1e-3},
+                FiniteDifferences.logSpaced(-1, -3, 2), 1e-20);
+        assertArrayEquals(new double[] {1e-1, 1e-2}, FiniteDifferences.logSpaced(-1, -2, 1), 1e-20);
+        assertThrows(IllegalArgumentException.class, () -> FiniteDifferences.logSpaced(-3, -1, 1));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FiniteDifferences.logSpaced(-1, -3, 0)).getMessage()
+                .contains("perDecade"));
     }
 
     @Test

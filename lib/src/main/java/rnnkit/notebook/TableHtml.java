@@ -1,7 +1,7 @@
 package rnnkit.notebook;
 
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -65,9 +65,13 @@ public final class TableHtml {
     }
 
     private static String cell(Column<?> column, int row) {
-        if (!column.isMissing(row) && column instanceof NumberColumn<?, ?> numbers
-                && (column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT)) {
-            return number(numbers.getDouble(row));
+        // by class, not by column.type() == ColumnType.DOUBLE: Tablesaw 0.44 can hold two DOUBLE type
+        // instances when DoubleColumnType is initialised before ColumnType, and then the test is false
+        if (!column.isMissing(row) && column instanceof DoubleColumn doubles) {
+            return number(doubles.getDouble(row));
+        }
+        if (!column.isMissing(row) && column instanceof FloatColumn floats) {
+            return number(floats.getDouble(row));
         }
         return column.getString(row);
     }

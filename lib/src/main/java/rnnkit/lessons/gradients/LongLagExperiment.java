@@ -27,9 +27,11 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * var budget = new LongLagExperiment.Budget(16, 32, 600, 25, 0.95, 1.0, lr -> Optimizer.adam(lr), 0.01);
- * Table runs = LongLagExperiment.run(Map.of("RNN", RnnCell::new, "LSTM", LstmCell::new),
+ * LongLagExperiment.Results results = LongLagExperiment.run(Map.of("RNN", RnnCell::new, "LSTM", LstmCell::new),
  *         new int[] {5, 20, 50}, new long[] {1, 2, 3}, 4, 4, budget);
- * Table rates = LongLagExperiment.successRates(runs);     // cell, lag, success_rate
+ * Table runs = results.table();                           // cell, lag, seed, accuracy, steps, solved
+ * Table rates = results.successRates();                   // lag, then one success-rate column per cell
+ * ManyToOneModel m = results.get("LSTM", 50, 1).model();  // a trained model, to inspect
  * }</pre>
  *
  * <p>Each run draws its cell and output layer from its seed, trains on fresh batches from its own
@@ -97,6 +99,33 @@ public final class LongLagExperiment {
     public record Run(double accuracy, int steps, boolean solved, ManyToOneModel model) {
     }
 
+    /**
+     * Every run of a sweep: the table and the runs themselves (with their trained models).
+     *
+     * @param table one row per run: {@code cell, lag, seed, accuracy, steps, solved}
+     * @param runs the runs in the table's order
+     */
+    public record Results(Table table, List<Run> runs) {
+
+        /** The run of {@code cell} at {@code lag} with {@code seed}. */
+        public Run get(String cell, int lag, long seed) {
+            for (int r = 0; r < table.rowCount(); r++) {
+                if (table.stringColumn("cell").get(r).equals(cell) && table.intColumn("lag").get(r) == lag
+                        && table.intColumn("seed").get(r) == seed) {
+                    return runs.get(r);
+                }
+            }
+            throw new IllegalArgumentException("no run for cell '" + cell + "', lag " + lag + ", seed " + seed + "; cells are "
+                    + new java.util.LinkedHashSet<>(table.stringColumn("cell").asList()) + ", lags "
+                    + new java.util.LinkedHashSet<>(table.intColumn("lag").asList()));
+        }
+
+        /** {@link LongLagExperiment#successRates(Table)} of this sweep. */
+        public Table successRates() {
+            return LongLagExperiment.successRates(table);
+        }
+    }
+
     private LongLagExperiment() {
     }
 
@@ -130,12 +159,12 @@ public final class LongLagExperiment {
     }
 
     /**
-     * Every cell at every lag with every seed, in parallel; one row per run with the columns
-     * {@code cell, lag, seed, accuracy, steps, solved}, in the order cells, lags, seeds.
+     * Every cell at every lag with every seed, in parallel; the table has one row per run with the
+     * columns {@code cell, lag, seed, accuracy, steps, solved}, in the order cells, lags, seeds.
      *
      * @param cells the cells by display name, in order
      */
-    public static Table run(Map<String, CellFactory> cells, int[] lags, long[] seeds, int symbols, int distractors,
+    public static Results run(Map<String, CellFactory> cells, int[] lags, long[] seeds, int symbols, int distractors,
             Budget budget) {
         if (cells == null || cells.isEmpty()) {
             throw new IllegalArgumentException("cells must not be empty");
@@ -173,7 +202,7 @@ public final class LongLagExperiment {
             steps.append(runs[k].steps());
             solved.append(runs[k].solved());
         }
-        return Table.create("long-lag runs", cell, lag, seed, accuracy, steps, solved);
+        return new Results(Table.create("long-lag runs", cell, lag, seed, accuracy, steps, solved), List.of(runs));
     }
 
     /**

@@ -106,14 +106,21 @@ class FirstSymbolTaskTest {
             var cells = new java.util.LinkedHashMap<String, LongLagExperiment.CellFactory>();
             cells.put("RNN", RnnCell::new);
             cells.put("GRU", GruCell::new);
-            Table runs = LongLagExperiment.run(cells, new int[] {2, 4}, new long[] {1, 2}, 2, 2, budget);
-            Table again = LongLagExperiment.run(cells, new int[] {2, 4}, new long[] {1, 2}, 2, 2, budget);
+            LongLagExperiment.Results results = LongLagExperiment.run(cells, new int[] {2, 4}, new long[] {1, 2}, 2, 2, budget);
+            Table runs = results.table();
+            Table again = LongLagExperiment.run(cells, new int[] {2, 4}, new long[] {1, 2}, 2, 2, budget).table();
             assertEquals(8, runs.rowCount());
             assertEquals(java.util.List.of("cell", "lag", "seed", "accuracy", "steps", "solved"), runs.columnNames());
             assertEquals(runs.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
             assertEquals("GRU", runs.stringColumn("cell").get(4));
             assertEquals(4, runs.intColumn("lag").get(6));
-            Table rates = LongLagExperiment.successRates(runs);
+            Table rates = results.successRates();
+            LongLagExperiment.Run gru4 = results.get("GRU", 4, 2);
+            assertEquals(runs.doubleColumn("accuracy").get(7), gru4.accuracy(), 0.0);
+            assertEquals(gru4.accuracy(), FirstSymbolTask.accuracy(gru4.model(),
+                    new FirstSymbolTask(4, 2, 2).batch(LongLagExperiment.HELD_OUT, new java.util.Random(2 * 31 + 18))), 0.0,
+                    "the run keeps its trained model");
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> results.get("LSTM", 2, 1)).getMessage().contains("LSTM"));
             assertEquals(java.util.List.of("lag", "RNN", "GRU"), rates.columnNames());
             for (int r = 0; r < 2; r++) {
                 for (String c : java.util.List.of("RNN", "GRU")) {

@@ -168,6 +168,37 @@ public final class GradientByLag {
         return Math.exp(sxy / sxx);
     }
 
+    /**
+     * The geometric mean, lag by lag, of several runs' norms: exp of the mean of ln values[k]. The mean
+     * that suits quantities spanning decades (an arithmetic mean would be the largest run's alone).
+     *
+     * @throws IllegalArgumentException if there are no runs, their lengths differ, or a value is not
+     *     positive and finite
+     */
+    public static double[] geometricMean(List<double[]> runs) {
+        if (runs == null || runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must not be empty");
+        }
+        int n = runs.get(0).length;
+        double[] out = new double[n];
+        for (int r = 0; r < runs.size(); r++) {
+            double[] values = runs.get(r);
+            if (values.length != n) {
+                throw new IllegalArgumentException("runs[" + r + "] has length " + values.length + ", but runs[0] has " + n);
+            }
+            for (int k = 0; k < n; k++) {
+                if (!(values[k] > 0) || !Double.isFinite(values[k])) {
+                    throw new IllegalArgumentException("runs[" + r + "][" + k + "] must be positive and finite, got " + values[k]);
+                }
+                out[k] += Math.log(values[k]) / runs.size();
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            out[k] = Math.exp(out[k]);
+        }
+        return out;
+    }
+
     private static State withH(State state, Matrix h) {
         List<Object> parts = new ArrayList<>();
         for (String name : state.names()) {

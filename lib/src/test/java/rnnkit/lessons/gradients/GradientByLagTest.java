@@ -173,6 +173,19 @@ class GradientByLagTest {
     }
 
     @Test
+    @DisplayName("geometricMean averages logarithms lag by lag and rejects runs of different lengths")
+    void geometricMean() {
+        double[] mean = GradientByLag.geometricMean(List.of(new double[] {1, 1e-2, 4}, new double[] {1, 1e-6, 1}));
+        assertEquals(1.0, mean[0], 1e-15);
+        assertEquals(1e-4, mean[1], 1e-18);
+        assertEquals(2.0, mean[2], 1e-15);
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> GradientByLag.geometricMean(List.of(new double[] {1, 2}, new double[] {1}))).getMessage().contains("runs[1]"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> GradientByLag.geometricMean(List.of(new double[] {1, 0}))).getMessage().contains("runs[0][1]"));
+    }
+
+    @Test
     @DisplayName("rejects a dh_T of the wrong shape, naming both shapes")
     void badShape() {
         RnnCell cell = new RnnCell(2, 3, 1);

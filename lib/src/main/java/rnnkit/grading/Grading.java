@@ -96,7 +96,7 @@ public final class Grading {
             if (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not implemented")) {
                 return "not implemented yet";
             }
-            if (c instanceof TimeLimitExceeded) {
+            if (c instanceof TimeLimitExceeded || c instanceof Submission.NotRun) {
                 return c.getMessage();
             }
         }

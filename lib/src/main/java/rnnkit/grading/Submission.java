@@ -25,9 +25,13 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
     private static volatile Supplier<?> current;
     private static volatile Duration limit = Grading.DEFAULT_TIME_LIMIT;
 
+    /** Set once a test of this run was stopped at the limit: the rest are not run (each would cost the full limit). */
+    private static volatile boolean timedOut;
+
     static void set(Supplier<?> submission, Duration timeLimit) {
         current = submission;
         limit = timeLimit;
+        timedOut = false;
     }
 
     static void clear() {
@@ -46,16 +50,26 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
         if (supplier == null) {
             throw new ParameterResolutionException("no submission: run graders with Grading.run(Grader.class, MyClass::new)");
         }
+        if (timedOut) {
+            throw new SubmissionFailed(new NotRun());
+        }
         Class<?> type = parameter.getParameter().getType();
         Object made;
         try {
             made = TimeLimit.call(supplier::get, limit, "creating your object");
+        } catch (TimeLimitExceeded e) {
+            timedOut = true;
+            throw new SubmissionFailed(e);
         } catch (Throwable t) {
             throw new SubmissionFailed(t);
         }
-        if (made == null) {
-            throw new ParameterResolutionException("your supplier returned null instead of a " + type.getSimpleName());
+        if (made != null) {
+            return check(made, type);
         }
+        throw new ParameterResolutionException("your supplier returned null instead of a " + type.getSimpleName());
+    }
+
+    private static Object check(Object made, Class<?> type) {
         if (!type.isInstance(made)) {
             throw new ParameterResolutionException("this grader needs a " + type.getSimpleName() + ", but "
                     + made.getClass().getSimpleName() + " does not implement it (write: class Mine implements "
@@ -67,6 +81,19 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
+        if (timedOut) {
+            invocation.skip();
+            throw new NotRun();
+        }
+        try {
+            timed(invocation);
+        } catch (TimeLimitExceeded e) {
+            timedOut = true;
+            throw e;
+        }
+    }
+
+    private static void timed(Invocation<Void> invocation) throws Throwable {
         TimeLimit.call(() -> {
             try {
                 return invocation.proceed();
@@ -82,6 +109,15 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
             ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
         interceptTestMethod(invocation, invocationContext, extensionContext);
+    }
+
+    /** A test left out because an earlier one was stopped at the time limit. */
+    static final class NotRun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotRun() {
+            super("not run: an earlier test was stopped at the time limit; fix that loop first");
+        }
     }
 
     /** Building the student's object failed (it threw, or ran past the limit); the cause says how. */

@@ -76,10 +76,23 @@ def reports_in(nb) -> list[dict]:
 def first_error(nb) -> str | None:
     for k, cell in enumerate(nb.cells, 1):
         if cell.cell_type == "code":
-            text = error_text(cell)
+            text = cell_error(cell)
             if text:
-                return f"cell {k} failed: " + short(text)
+                return f"cell {k} failed: " + text
     return None
+
+
+def cell_error(cell) -> str:
+    """A cell's error in one line: for a compile error the compiler's lines (the kernel repeats the
+    whole cell in the exception's text, which says nothing), otherwise the exception and its first frames."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            name = out.get("ename", "Error")
+            trace = "\n".join(ANSI.sub("", line) for line in out.get("traceback", []))
+            if name.endswith("CompilationException") and trace.strip():
+                return f"{name}: " + short(trace)
+            return f"{name}: {short(out.get('evalue', ''), 2)[:300]}" + (" | " + short(trace, 3) if trace.strip() else "")
+    return error_text(cell)
 
 
 def short(text: str, lines: int = 6) -> str:

@@ -10,10 +10,9 @@ in its output, from which the row is made:
     submission, exercise, status, score, total, percent, tests_passed, tests_failed, failures, reason, seconds
 
 status is "graded" when the notebook ran through, or "error" when it could not be graded, with
-score 0 and the reason: not valid notebook JSON, a cell that does not compile or throws, a cell
-that runs past --timeout (an endless loop at the top level; a loop inside a graded method is
-stopped by the grader's own 5 s limit per test and reported in the test's message), a kernel that
-died, or no grading cell. One bad submission never stops the batch. Writes GRADEBOOK.csv and
+score 0 and the reason: not valid notebook JSON, a cell that does not compile or throws, an endless
+loop (a cell running past --timeout, or a graded method stopped by the grader's own 5 s limit per
+test; the tests passed before it are still listed), a kernel that died, or no grading cell. One bad submission never stops the batch. Writes GRADEBOOK.csv and
 GRADEBOOK.json (default: gradebook in the current folder) and the executed copies under
 GRADEBOOK_executed/.
 
@@ -144,11 +143,12 @@ def row_for(label: str, nb, error: str | None, seconds: float) -> dict:
     tests = report["tests"] if report else []
     passed = [t["test"] for t in tests if t["passed"]]
     failed = [t for t in tests if not t["passed"]]
-    reason = error or ""
     if error is None:
-        stopped = [t for t in failed if "time limit" in t["message"]]
+        stopped = [t for t in failed if "ran longer than the time limit" in t["message"]]
         if stopped:
-            reason = "stopped at the grader's time limit (an endless loop?): " + stopped[0]["message"].split(":")[0]
+            # A submission that loops forever scores 0 (the tests it passed first stay listed).
+            error = f"endless loop: the test '{stopped[0]['test']}' was stopped at the grader's time limit"
+    reason = error or ""
     score = 0 if error else len(passed)
     total = report["total"] if report else 0
     return {

@@ -1,0 +1,253 @@
+"""Grade a folder of submitted exercise notebooks and write a gradebook (CSV and JSON).
+
+    environment/grade SUBMISSIONS [--out GRADEBOOK] [--timeout SECONDS]
+
+SUBMISSIONS is a folder (searched recursively) or notebook files. Each notebook is copied to a
+scratch folder and executed there, headless, in a fresh kernel, top to bottom; the originals are
+never modified. Its grading cell (Grading.run in rnnkit.grading) leaves a machine-readable report
+in its output, from which the row is made:
+
+    submission, exercise, status, score, total, percent, tests_passed, tests_failed, failures, reason, seconds
+
+status is "graded" when the notebook ran through, or "error" when it could not be graded, with
+score 0 and the reason: not valid notebook JSON, a cell that does not compile or throws, an endless
+loop (a cell running past --timeout, or a graded method stopped by the grader's own 5 s limit per
+test; the tests passed before it are still listed), a kernel that died, or no grading cell. One bad submission never stops the batch. Writes GRADEBOOK.csv and
+GRADEBOOK.json (default: gradebook in the current folder) and the executed copies under
+GRADEBOOK_executed/.
+
+For the test command: --executed reads notebooks already executed (by run_notebooks.py) instead
+of running them, and --expect full|zero exits 1 unless every row has full marks / scores 0 with
+every test "not implemented yet".
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_notebooks import ANSI, error_text  # noqa: E402
+
+GRADE_MIME = "text/x-rnnkit-grade"
+COLUMNS = ["submission", "exercise", "status", "score", "total", "percent", "tests_passed", "tests_failed",
+           "failures", "reason", "seconds"]
+NOT_IMPLEMENTED = "not implemented yet"
+
+
+def find_submissions(paths: list[Path], exclude: Path | None = None) -> list[tuple[Path, str]]:
+    """(path, label) for each notebook, the label relative to the folder it was found in."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            for p in sorted(path.rglob("*.ipynb")):
+                if ".ipynb_checkpoints" in p.parts or (exclude and exclude in p.resolve().parents):
+                    continue
+                found.append((p, str(p.relative_to(path))))
+        elif path.is_file():
+            found.append((path, path.name))
+        else:
+            raise SystemExit(f"grade: {path} is neither a notebook nor a folder")
+    return found
+
+
+def reports_in(nb) -> list[dict]:
+    """The grading reports a notebook's outputs hold, in order."""
+    reports = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if GRADE_MIME in data:
+                text = data[GRADE_MIME]
+                reports.append(json.loads("".join(text) if isinstance(text, list) else text))
+    return reports
+
+
+def first_error(nb) -> str | None:
+    for k, cell in enumerate(nb.cells, 1):
+        if cell.cell_type == "code":
+            text = cell_error(cell)
+            if text:
+                return f"cell {k} failed: " + text
+    return None
+
+
+def cell_error(cell) -> str:
+    """A cell's error in one line: for a compile error the compiler's lines (the kernel repeats the
+    whole cell in the exception's text, which says nothing), otherwise the exception and its first frames."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            name = out.get("ename", "Error")
+            trace = "\n".join(ANSI.sub("", line) for line in out.get("traceback", []))
+            if name.endswith("CompilationException") and trace.strip():
+                return f"{name}: " + short(trace)
+            return f"{name}: {short(out.get('evalue', ''), 2)[:300]}" + (" | " + short(trace, 3) if trace.strip() else "")
+    return error_text(cell)
+
+
+def short(text: str, lines: int = 6) -> str:
+    kept = [line.strip() for line in ANSI.sub("", text).splitlines() if line.strip()][:lines]
+    return " | ".join(kept)
+
+
+def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str) -> tuple[object, str | None]:
+    """Runs a copy of the notebook in a scratch folder; returns (executed notebook or None, failure reason)."""
+    try:
+        nb = nbformat.read(src, as_version=4)
+    except Exception as e:  # not JSON, not a notebook
+        return None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}"
+    reason = None
+    with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as scratch:
+        copy = Path(scratch) / src.name
+        shutil.copyfile(src, copy)
+        current = {"index": None}
+
+        def on_cell_start(cell, cell_index, **_):
+            current["index"] = cell_index
+
+        client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
+                                record_timing=False, resources={"metadata": {"path": scratch}},
+                                on_cell_start=on_cell_start)
+        try:
+            client.execute()
+        except CellTimeoutError:
+            reason = (f"cell {current['index'] + 1} ran longer than the time limit of {timeout} s and was stopped "
+                      "(an endless loop?)")
+        except DeadKernelError as e:
+            reason = f"the kernel died while cell {current['index'] + 1} ran: {short(str(e), 2)}"
+        except CellExecutionError as e:
+            reason = first_error(nb) or f"cell {current['index'] + 1} failed: {short(str(e))}"
+        except Exception as e:
+            reason = f"could not run: {type(e).__name__}: {short(str(e), 3)}"
+    target = executed_dir / label
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return nb, reason
+
+
+def row_for(label: str, nb, error: str | None, seconds: float) -> dict:
+    """One gradebook row. An error (the notebook did not run through, or never graded) scores 0."""
+    reports = reports_in(nb) if nb is not None else []
+    report = reports[-1] if reports else None
+    if error is None and report is None:
+        error = "no grading report: the grading cell (Grading.run(...)) is missing or did not run"
+    tests = report["tests"] if report else []
+    passed = [t["test"] for t in tests if t["passed"]]
+    failed = [t for t in tests if not t["passed"]]
+    if error is None:
+        stopped = [t for t in failed if "ran longer than the time limit" in t["message"]]
+        if stopped:
+            # A submission that loops forever scores 0 (the tests it passed first stay listed).
+            error = f"endless loop: the test '{stopped[0]['test']}' was stopped at the grader's time limit"
+    reason = error or ""
+    score = 0 if error else len(passed)
+    total = report["total"] if report else 0
+    return {
+        "submission": label,
+        "exercise": report["exercise"] if report else guess_exercise(nb),
+        "status": "error" if error else "graded",
+        "score": score,
+        "total": total,
+        "percent": round(100.0 * score / total, 1) if total else 0.0,
+        "tests_passed": passed,
+        "tests_failed": [t["test"] for t in failed],
+        "failures": [f"{t['test']}: {t['message']}" for t in failed],
+        "reason": reason,
+        "seconds": round(seconds, 1),
+    }
+
+
+def guess_exercise(nb) -> str:
+    """The exercise a notebook grades, read from its grading cell, when it produced no report."""
+    if nb is None:
+        return ""
+    import re
+    for cell in nb.cells:
+        m = re.search(r"Grading\.run\(\s*(\w+)Grader\.class", cell.get("source", ""))
+        if m:
+            return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", m.group(1)).lower()
+    return ""
+
+
+def write_gradebook(rows: list[dict], out: Path) -> tuple[Path, Path]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    csv_path, json_path = out.with_suffix(".csv"), out.with_suffix(".json")
+    with open(csv_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(COLUMNS)
+        for r in rows:
+            w.writerow([" | ".join(r[c]) if isinstance(r[c], list) else r[c] for c in COLUMNS])
+    json_path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return csv_path, json_path
+
+
+def check_expectation(rows: list[dict], expect: str) -> list[str]:
+    problems = []
+    for r in rows:
+        if r["status"] != "graded":
+            problems.append(f"{r['submission']}: {r['reason']}")
+        elif expect == "full" and (r["total"] == 0 or r["score"] != r["total"]):
+            problems.append(f"{r['submission']}: {r['score']} / {r['total']}, expected full marks: " + "; ".join(r["failures"]))
+        elif expect == "zero":
+            report_ok = r["score"] == 0 and r["total"] > 0 and all(f.endswith(": " + NOT_IMPLEMENTED) for f in r["failures"])
+            if not report_ok:
+                problems.append(f"{r['submission']}: expected score 0 with every test '{NOT_IMPLEMENTED}', got "
+                                f"{r['score']} / {r['total']}: " + "; ".join(r["failures"][:3]))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path, help="a folder of submissions, or notebooks")
+    parser.add_argument("--out", type=Path, default=Path("gradebook"),
+                        help="gradebook path without extension: writes OUT.csv and OUT.json (default ./gradebook)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds one cell may run (default 120)")
+    parser.add_argument("--kernel", default="rnnkit", help="kernelspec name (default rnnkit)")
+    parser.add_argument("--executed", action="store_true", help="read already executed notebooks; run nothing")
+    parser.add_argument("--expect", choices=["full", "zero"], help="exit 1 unless every submission scores full marks / 0")
+    args = parser.parse_args(argv)
+
+    out = args.out.with_suffix("") if args.out.suffix in (".csv", ".json") else args.out
+    executed_dir = out.parent / (out.name + "_executed")
+    submissions = find_submissions(args.paths, exclude=executed_dir.resolve())
+    if not submissions:
+        print("grade: no notebook found under " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        return 1
+    width = max(len(label) for _, label in submissions)
+    rows = []
+    for path, label in submissions:
+        started = time.monotonic()
+        if args.executed:
+            try:
+                nb, reason = nbformat.read(path, as_version=4), None
+                reason = first_error(nb)
+            except Exception as e:
+                nb, reason = None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}"
+        else:
+            nb, reason = execute(path, args.timeout, args.kernel, executed_dir, label)
+        row = row_for(label, nb, reason, time.monotonic() - started)
+        rows.append(row)
+        print(f"{label:<{width}}  {row['exercise'] or '?':<24} {row['score']:>3} / {row['total']:<3} "
+              f"{row['status']:<6} {row['seconds']:6.1f} s  {row['reason'][:100]}", flush=True)
+    csv_path, json_path = write_gradebook(rows, out)
+    print(f"gradebook: {len(rows)} submissions -> {csv_path}, {json_path}")
+    if args.expect:
+        problems = check_expectation(rows, args.expect)
+        if problems:
+            print(f"grade: expected {args.expect} marks everywhere:\n  " + "\n  ".join(problems), file=sys.stderr)
+            return 1
+        print(f"grade: every submission scores as expected ({args.expect})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

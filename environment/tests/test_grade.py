@@ -1,0 +1,148 @@
+"""The batch grader: one row per submission, whatever the submission does, and the originals untouched.
+
+The submissions are made here, in pytest's tmp folder, from the committed exercise 1 notebooks
+(solution and student copy), then graded by environment/grade.py on the project's kernel (so
+environment/setup.sh must have run).
+"""
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from conftest import ENVIRONMENT
+import grade
+
+ROOT = ENVIRONMENT.parent
+SOLUTION = ROOT / "notebooks" / "exercises" / "solutions" / "01_rnn_forward.ipynb"
+STUB = ROOT / "notebooks" / "exercises" / "01_rnn_forward.ipynb"
+CORRECT_STEP = 'Matrix a = x.matmul(p.get("Wxh")).plus(hPrev.matmul(p.get("Whh"))).plusRow(p.get("bh"));'
+
+
+def variant(src: Path, target: Path, old: str = "", new: str = "", extra_cell: str | None = None) -> Path:
+    nb = nbformat.read(src, as_version=4)
+    if old:
+        cells = [c for c in nb.cells if old in c.source]
+        assert cells, f"{old!r} not found in {src.name}"
+        cells[0].source = cells[0].source.replace(old, new)
+    if extra_cell:
+        nb.cells.insert(3, new_code_cell(extra_cell))
+    nbformat.write(nb, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("submissions")
+    variant(SOLUTION, folder / "alice_full.ipynb")
+    variant(STUB, folder / "bob_stub.ipynb")
+    variant(SOLUTION, folder / "carol_no_bias.ipynb", CORRECT_STEP, CORRECT_STEP.replace('.plusRow(p.get("bh"))', ""))
+    variant(SOLUTION, folder / "dan_no_compile.ipynb", "return a.map(Math::tanh);", "return a.map(Math::tanh)")
+    variant(SOLUTION, folder / "erin_loop.ipynb", "return a.map(Math::tanh);", "while (a != null) { a = a.plus(a); }\n        return a;")
+    variant(SOLUTION, folder / "frank_top_loop.ipynb", extra_cell="long spins = 0;\nwhile (true) { spins++; }")
+    (folder / "gina_not_json.ipynb").write_text("{ this is not a notebook", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    out = tmp_path_factory.mktemp("out") / "book"
+    result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), str(folder), "--out", str(out), "--timeout", "25"],
+                            capture_output=True, text=True, timeout=600)
+    rows = {r["submission"]: r for r in json.loads(out.with_suffix(".json").read_text())}
+    return result, rows, out, folder, before
+
+
+def test_the_batch_runs_to_the_end_and_writes_csv_and_json(graded):
+    result, rows, out, _, _ = graded
+    assert result.returncode == 0, result.stderr
+    assert len(rows) == 7
+    with open(out.with_suffix(".csv"), newline="") as f:
+        table = list(csv.DictReader(f))
+    assert [r["submission"] for r in table] == sorted(rows)
+    assert list(table[0].keys()) == grade.COLUMNS
+    assert (out.parent / "book_executed" / "alice_full.ipynb").exists()
+
+
+def test_full_marks_and_the_untouched_stub(graded):
+    _, rows, _, _, _ = graded
+    full, stub = rows["alice_full.ipynb"], rows["bob_stub.ipynb"]
+    assert (full["status"], full["exercise"], full["score"], full["total"], full["percent"]) == ("graded", "rnn_forward", 9, 9, 100.0)
+    assert full["failures"] == [] and full["reason"] == ""
+    assert (stub["status"], stub["score"], stub["total"]) == ("graded", 0, 9)
+    assert all(f.endswith(": not implemented yet") for f in stub["failures"])
+
+
+def test_a_buggy_implementation_gets_partial_marks_and_messages_naming_the_mistake(graded):
+    row = graded[1]["carol_no_bias.ipynb"]
+    assert row["status"] == "graded" and 0 < row["score"] < row["total"]
+    assert any("the bias term bh is missing" in f for f in row["failures"])
+
+
+def test_a_submission_that_does_not_compile_scores_0_with_the_compiler_message(graded):
+    row = graded[1]["dan_no_compile.ipynb"]
+    assert (row["status"], row["score"], row["exercise"]) == ("error", 0, "rnn_forward")
+    assert row["reason"].startswith("cell 4 failed: CompilationException") and "';' expected" in row["reason"]
+
+
+def test_an_endless_loop_in_the_implementation_is_stopped_by_the_grader(graded):
+    row = graded[1]["erin_loop.ipynb"]
+    assert (row["status"], row["score"]) == ("error", 0)
+    assert row["reason"].startswith("endless loop: the test 'step returns one row per example, H columns' was stopped")
+    assert row["seconds"] < 60
+
+
+def test_an_endless_loop_at_the_top_level_is_stopped_by_the_cell_time_limit(graded):
+    row = graded[1]["frank_top_loop.ipynb"]
+    assert (row["status"], row["score"]) == ("error", 0)
+    assert "cell 4 ran longer than the time limit of 25 s" in row["reason"]
+
+
+def test_a_file_that_is_not_notebook_json_gets_its_own_row(graded):
+    row = graded[1]["gina_not_json.ipynb"]
+    assert (row["status"], row["score"]) == ("error", 0)
+    assert row["reason"].startswith("not a valid notebook")
+
+
+def test_the_submissions_are_never_modified(graded):
+    _, _, _, folder, before = graded
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def executed(folder: Path, name: str, report: dict | None, error: bool = False) -> Path:
+    cell = new_code_cell("GradeReport grade = Grading.run(RnnForwardGrader.class, Mine::new);")
+    if report is not None:
+        cell.outputs = [new_output("display_data", data={"text/plain": "report", grade.GRADE_MIME: json.dumps(report)})]
+    if error:
+        cell.outputs = [new_output("error", ename="CompilationException", evalue="bad", traceback=["bad"])]
+    path = folder / name
+    nbformat.write(new_notebook(cells=[cell]), path)
+    return path
+
+
+def report(*results):
+    return {"exercise": "rnn_forward", "score": sum(p for p, _ in results), "total": len(results),
+            "tests": [{"test": f"t{k}", "passed": p, "message": m} for k, (p, m) in enumerate(results)]}
+
+
+@pytest.mark.parametrize("expect, reports, ok", [
+    ("full", [report((True, ""), (True, ""))], True),
+    ("full", [report((True, ""), (False, "the bias term bh is missing"))], False),
+    ("zero", [report((False, "not implemented yet"), (False, "not implemented yet"))], True),
+    ("zero", [report((False, "not implemented yet"), (False, "your code threw NullPointerException"))], False),
+    ("zero", [None], False),
+])
+def test_expect_checks_already_executed_notebooks(tmp_path, expect, reports, ok):
+    for k, r in enumerate(reports):
+        executed(tmp_path, f"n{k}.ipynb", r)
+    result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), "--executed", str(tmp_path),
+                             "--expect", expect, "--out", str(tmp_path / "out" / "book")],
+                            capture_output=True, text=True, timeout=60)
+    assert (result.returncode == 0) == ok, result.stdout + result.stderr
+
+
+def test_an_executed_notebook_with_an_error_scores_0(tmp_path):
+    executed(tmp_path, "broken.ipynb", report((True, "")), error=True)
+    rows = [grade.row_for("broken.ipynb", nbformat.read(tmp_path / "broken.ipynb", as_version=4),
+                          grade.first_error(nbformat.read(tmp_path / "broken.ipynb", as_version=4)), 0.0)]
+    assert rows[0]["score"] == 0 and rows[0]["status"] == "error" and "CompilationException" in rows[0]["reason"]

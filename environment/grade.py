@@ -12,7 +12,9 @@ in its output, from which the row is made:
 status is "graded" when the notebook ran through, or "error" when it could not be graded, with
 score 0 and the reason: not valid notebook JSON, a cell that does not compile or throws, an endless
 loop (a cell running past --timeout, or a graded method stopped by the grader's own 5 s limit per
-test; the tests passed before it are still listed), a kernel that died, or no grading cell. One bad submission never stops the batch. Writes GRADEBOOK.csv and
+test; the tests passed before it are still listed), a kernel that died (System.exit, for one), or
+no grading cell. A notebook keeps at most --max-output-mb of output; beyond that its output is
+dropped and the reason says so. One bad submission never stops the batch. Writes GRADEBOOK.csv and
 GRADEBOOK.json (default: gradebook in the current folder) and the executed copies under
 GRADEBOOK_executed/.
 
@@ -99,12 +101,35 @@ def short(text: str, lines: int = 6) -> str:
     return " | ".join(kept)
 
 
-def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str) -> tuple[object, str | None]:
+class CappedClient(NotebookClient):
+    """A notebook client that keeps at most max_output_bytes of a notebook's outputs (a submission
+    that prints without end must not fill the grader's memory or the executed copy). The grading
+    report is always kept: it is small, and it is what the row is made from."""
+
+    def __init__(self, nb, max_output_bytes: int, **kwargs):
+        super().__init__(nb, **kwargs)
+        self.max_output_bytes = max_output_bytes
+        self.output_bytes = 0
+        self.truncated_at: int | None = None  # the first cell whose output was cut
+
+    def output(self, outs, msg, display_id, cell_index):
+        content = msg.get("content", {})
+        if GRADE_MIME not in content.get("data", {}):
+            self.output_bytes += len(json.dumps(content))
+            if self.output_bytes > self.max_output_bytes:
+                if self.truncated_at is None:
+                    self.truncated_at = cell_index
+                return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str,
+            max_output_bytes: int = 2_000_000) -> tuple[object, str | None, str | None]:
     """Runs a copy of the notebook in a scratch folder; returns (executed notebook or None, failure reason)."""
     try:
         nb = nbformat.read(src, as_version=4)
     except Exception as e:  # not JSON, not a notebook
-        return None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}"
+        return None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}", None
     reason = None
     with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as scratch:
         copy = Path(scratch) / src.name
@@ -114,9 +139,9 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
         def on_cell_start(cell, cell_index, **_):
             current["index"] = cell_index
 
-        client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
-                                record_timing=False, resources={"metadata": {"path": scratch}},
-                                on_cell_start=on_cell_start)
+        client = CappedClient(nb, max_output_bytes, kernel_name=kernel, timeout=timeout, startup_timeout=120,
+                              allow_errors=False, record_timing=False, resources={"metadata": {"path": scratch}},
+                              on_cell_start=on_cell_start)
         try:
             client.execute()
         except CellTimeoutError:
@@ -131,11 +156,16 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
     target = executed_dir / label
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
-    return nb, reason
+    note = None
+    if client.truncated_at is not None:
+        note = (f"output cut: the notebook printed more than {max_output_bytes // 1_000_000} MB "
+                f"(from cell {client.truncated_at + 1} on, output past the limit was dropped)")
+    return nb, reason, note
 
 
-def row_for(label: str, nb, error: str | None, seconds: float) -> dict:
-    """One gradebook row. An error (the notebook did not run through, or never graded) scores 0."""
+def row_for(label: str, nb, error: str | None, seconds: float, note: str | None = None) -> dict:
+    """One gradebook row. An error (the notebook did not run through, or never graded) scores 0; a
+    note (such as output cut at the size limit) is kept in the reason without changing the score."""
     reports = reports_in(nb) if nb is not None else []
     report = reports[-1] if reports else None
     if error is None and report is None:
@@ -148,7 +178,7 @@ def row_for(label: str, nb, error: str | None, seconds: float) -> dict:
         if stopped:
             # A submission that loops forever scores 0 (the tests it passed first stay listed).
             error = f"endless loop: the test '{stopped[0]['test']}' was stopped at the grader's time limit"
-    reason = error or ""
+    reason = "; ".join(r for r in (error, note) if r)
     score = 0 if error else len(passed)
     total = report["total"] if report else 0
     return {
@@ -211,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("gradebook"),
                         help="gradebook path without extension: writes OUT.csv and OUT.json (default ./gradebook)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds one cell may run (default 120)")
+    parser.add_argument("--max-output-mb", type=float, default=2.0,
+                        help="output one notebook may keep, in MB; the rest is dropped (default 2)")
     parser.add_argument("--kernel", default="rnnkit", help="kernelspec name (default rnnkit)")
     parser.add_argument("--executed", action="store_true", help="read already executed notebooks; run nothing")
     parser.add_argument("--expect", choices=["full", "zero"], help="exit 1 unless every submission scores full marks / 0")
@@ -226,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for path, label in submissions:
         started = time.monotonic()
+        note = None
         if args.executed:
             try:
                 nb, reason = nbformat.read(path, as_version=4), None
@@ -233,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as e:
                 nb, reason = None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}"
         else:
-            nb, reason = execute(path, args.timeout, args.kernel, executed_dir, label)
-        row = row_for(label, nb, reason, time.monotonic() - started)
+            nb, reason, note = execute(path, args.timeout, args.kernel, executed_dir, label,
+                                       int(args.max_output_mb * 1_000_000))
+        row = row_for(label, nb, reason, time.monotonic() - started, note)
         rows.append(row)
         print(f"{label:<{width}}  {row['exercise'] or '?':<24} {row['score']:>3} / {row['total']:<3} "
               f"{row['status']:<6} {row['seconds']:6.1f} s  {row['reason'][:100]}", flush=True)

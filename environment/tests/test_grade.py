@@ -45,9 +45,14 @@ def graded(tmp_path_factory):
     variant(SOLUTION, folder / "erin_loop.ipynb", "return a.map(Math::tanh);", "while (a != null) { a = a.plus(a); }\n        return a;")
     variant(SOLUTION, folder / "frank_top_loop.ipynb", extra_cell="long spins = 0;\nwhile (true) { spins++; }")
     (folder / "gina_not_json.ipynb").write_text("{ this is not a notebook", encoding="utf-8")
+    variant(SOLUTION, folder / "henry_exit.ipynb", extra_cell="System.exit(3);")
+    # About 3 MB of output against a 1 MB limit, then the grading cell as usual.
+    variant(SOLUTION, folder / "ivan_flood.ipynb",
+            extra_cell='for (int i = 0; i < 30000; i++) System.out.println("x".repeat(100));')
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     out = tmp_path_factory.mktemp("out") / "book"
-    result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), str(folder), "--out", str(out), "--timeout", "25"],
+    result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), str(folder), "--out", str(out), "--timeout", "25",
+                             "--max-output-mb", "1"],
                             capture_output=True, text=True, timeout=600)
     rows = {r["submission"]: r for r in json.loads(out.with_suffix(".json").read_text())}
     return result, rows, out, folder, before
@@ -56,7 +61,7 @@ def graded(tmp_path_factory):
 def test_the_batch_runs_to_the_end_and_writes_csv_and_json(graded):
     result, rows, out, _, _ = graded
     assert result.returncode == 0, result.stderr
-    assert len(rows) == 7
+    assert len(rows) == 9
     with open(out.with_suffix(".csv"), newline="") as f:
         table = list(csv.DictReader(f))
     assert [r["submission"] for r in table] == sorted(rows)
@@ -146,3 +151,21 @@ def test_an_executed_notebook_with_an_error_scores_0(tmp_path):
     rows = [grade.row_for("broken.ipynb", nbformat.read(tmp_path / "broken.ipynb", as_version=4),
                           grade.first_error(nbformat.read(tmp_path / "broken.ipynb", as_version=4)), 0.0)]
     assert rows[0]["score"] == 0 and rows[0]["status"] == "error" and "CompilationException" in rows[0]["reason"]
+
+
+def test_a_submission_that_calls_system_exit_scores_0_and_the_batch_goes_on(graded):
+    _, rows, _, _, _ = graded
+    row = rows["henry_exit.ipynb"]
+    assert row["status"] == "error" and row["score"] == 0
+    assert "kernel died" in row["reason"], row["reason"]
+    assert rows["ivan_flood.ipynb"]["submission"] == "ivan_flood.ipynb"   # the one after it was graded
+
+
+def test_huge_output_is_cut_at_the_limit_and_the_submission_is_still_graded(graded):
+    _, rows, out, _, _ = graded
+    row = rows["ivan_flood.ipynb"]
+    assert row["status"] == "graded" and row["score"] == row["total"] == 9, row
+    assert "output cut" in row["reason"] and "cell 4" in row["reason"], row["reason"]
+    executed = out.parent / (out.name + "_executed") / "ivan_flood.ipynb"
+    # 3 MB were printed; about 1 MB of it is kept (the file's line-by-line JSON adds some overhead).
+    assert executed.stat().st_size < 2_000_000

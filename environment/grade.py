@@ -4,8 +4,9 @@
 
 SUBMISSIONS is a folder (searched recursively) or notebook files. Each notebook is copied to a
 scratch folder and executed there, headless, in a fresh kernel, top to bottom; the originals are
-never modified. Its grading cell (Grading.run in rnnkit.grading) leaves a machine-readable report
-in its output, from which the row is made:
+never modified. The grader appends its own grading cell, the exercise's grading call as the
+solution notebook writes it (Grading.run in rnnkit.grading) behind a fresh nonce, and makes the row
+from the machine-readable report of that cell only, so a submission cannot report its own grade:
 
     submission, exercise, status, score, total, percent, tests_passed, tests_failed, failures, reason, seconds
 
@@ -27,6 +28,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -36,6 +39,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbformat.v4 import new_code_cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_notebooks import ANSI, error_text  # noqa: E402
@@ -60,6 +64,46 @@ def find_submissions(paths: list[Path], exclude: Path | None = None) -> list[tup
         else:
             raise SystemExit(f"grade: {path} is neither a notebook nor a folder")
     return found
+
+
+SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "exercises" / "solutions"
+GRADING_CALL = re.compile(r"Grading\.run\(\s*(\w+Grader)\.class\s*,\s*\w+::new\s*\)")
+NONCE_LINE = "rnnkit-grader "
+
+
+def canonical_calls(folder: Path = SOLUTIONS) -> dict[str, str]:
+    """Grader class -> the grading call of its exercise, as the solution notebook writes it."""
+    calls = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            m = GRADING_CALL.search(cell.get("source", "")) if cell.cell_type == "code" else None
+            if m:
+                calls[m.group(1)] = m.group(0)
+    return calls
+
+
+def grader_cell(nb, calls: dict[str, str], nonce: str):
+    """The cell the batch grader appends to a submission: the exercise's own grading call, behind a
+    line with a fresh nonce. Only the report that follows that line counts, so a submission cannot
+    grade itself by displaying a report of its own making. None if the notebook names no known grader."""
+    for cell in nb.cells:
+        m = GRADING_CALL.search(cell.get("source", "")) if cell.cell_type == "code" else None
+        if m and m.group(1) in calls:
+            return new_code_cell(f'System.out.println("{NONCE_LINE}{nonce}");\n{calls[m.group(1)]};')
+    return None
+
+
+def report_after_nonce(cell, nonce: str) -> dict | None:
+    """The last grading report in the grader's own cell, after the nonce line it printed first."""
+    seen, report = False, None
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and f"{NONCE_LINE}{nonce}" in out.get("text", ""):
+            seen = True
+        data = out.get("data", {})
+        if seen and GRADE_MIME in data:
+            text = data[GRADE_MIME]
+            report = json.loads("".join(text) if isinstance(text, list) else text)
+    return report
 
 
 def reports_in(nb) -> list[dict]:
@@ -131,6 +175,10 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
     except Exception as e:  # not JSON, not a notebook
         return None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}", None
     reason = None
+    nonce = secrets.token_hex(16)
+    appended = grader_cell(nb, canonical_calls(), nonce)
+    if appended is not None:
+        nb.cells.append(appended)
     with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as scratch:
         copy = Path(scratch) / src.name
         shutil.copyfile(src, copy)
@@ -157,6 +205,7 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     note = None
+    nb.metadata["rnnkit_grader"] = {"report": report_after_nonce(appended, nonce) if appended is not None else None}
     if client.truncated_at is not None:
         note = (f"output cut: the notebook printed more than {max_output_bytes // 1_000_000} MB "
                 f"(from cell {client.truncated_at + 1} on, output past the limit was dropped)")
@@ -166,8 +215,13 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
 def row_for(label: str, nb, error: str | None, seconds: float, note: str | None = None) -> dict:
     """One gradebook row. An error (the notebook did not run through, or never graded) scores 0; a
     note (such as output cut at the size limit) is kept in the reason without changing the score."""
-    reports = reports_in(nb) if nb is not None else []
-    report = reports[-1] if reports else None
+    if nb is not None and "rnnkit_grader" in nb.metadata:
+        # Graded here: only the report of the grader's own appended cell counts.
+        report = nb.metadata["rnnkit_grader"]["report"]
+    else:
+        # Executed by the test command from the project's own notebooks: their last report.
+        reports = reports_in(nb) if nb is not None else []
+        report = reports[-1] if reports else None
     if error is None and report is None:
         error = "no grading report: the grading cell (Grading.run(...)) is missing or did not run"
     tests = report["tests"] if report else []
@@ -200,7 +254,6 @@ def guess_exercise(nb) -> str:
     """The exercise a notebook grades, read from its grading cell, when it produced no report."""
     if nb is None:
         return ""
-    import re
     for cell in nb.cells:
         m = re.search(r"Grading\.run\(\s*(\w+)Grader\.class", cell.get("source", ""))
         if m:

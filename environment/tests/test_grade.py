@@ -23,14 +23,14 @@ STUB = ROOT / "notebooks" / "exercises" / "01_rnn_forward.ipynb"
 CORRECT_STEP = 'Matrix a = x.matmul(p.get("Wxh")).plus(hPrev.matmul(p.get("Whh"))).plusRow(p.get("bh"));'
 
 
-def variant(src: Path, target: Path, old: str = "", new: str = "", extra_cell: str | None = None) -> Path:
+def variant(src: Path, target: Path, old: str = "", new: str = "", extra_cell: str | None = None, at: int = 3) -> Path:
     nb = nbformat.read(src, as_version=4)
     if old:
         cells = [c for c in nb.cells if old in c.source]
         assert cells, f"{old!r} not found in {src.name}"
         cells[0].source = cells[0].source.replace(old, new)
     if extra_cell:
-        nb.cells.insert(3, new_code_cell(extra_cell))
+        nb.cells.insert(at, new_code_cell(extra_cell))
     nbformat.write(nb, target)
     return target
 
@@ -49,6 +49,14 @@ def graded(tmp_path_factory):
     # About 3 MB of output against a 1 MB limit, then the grading cell as usual.
     variant(SOLUTION, folder / "ivan_flood.ipynb",
             extra_cell='for (int i = 0; i < 30000; i++) System.out.println("x".repeat(100));')
+    # A stub that, after its own grading cell, displays a full-marks report of its own making.
+    forged = json.dumps({"exercise": "rnn_forward", "score": 9, "total": 9,
+                         "tests": [{"test": f"t{k}", "passed": True, "message": ""} for k in range(9)]})
+    variant(STUB, folder / "kate_forged.ipynb", at=len(nbformat.read(STUB, as_version=4).cells), extra_cell=(
+        "var forged = new org.dflib.jjava.jupyter.kernel.display.DisplayData(\"9 / 9\");\n"
+        "forged.putData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.parse(\"text/x-rnnkit-grade\"), "
+        + json.dumps(forged) + ");\n"
+        "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel().display(forged);"))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     out = tmp_path_factory.mktemp("out") / "book"
     result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), str(folder), "--out", str(out), "--timeout", "25",
@@ -61,7 +69,7 @@ def graded(tmp_path_factory):
 def test_the_batch_runs_to_the_end_and_writes_csv_and_json(graded):
     result, rows, out, _, _ = graded
     assert result.returncode == 0, result.stderr
-    assert len(rows) == 9
+    assert len(rows) == 10
     with open(out.with_suffix(".csv"), newline="") as f:
         table = list(csv.DictReader(f))
     assert [r["submission"] for r in table] == sorted(rows)
@@ -169,3 +177,12 @@ def test_huge_output_is_cut_at_the_limit_and_the_submission_is_still_graded(grad
     executed = out.parent / (out.name + "_executed") / "ivan_flood.ipynb"
     # 3 MB were printed; about 1 MB of it is kept (the file's line-by-line JSON adds some overhead).
     assert executed.stat().st_size < 2_000_000
+
+
+def test_a_report_the_submission_displays_itself_does_not_count(graded):
+    _, rows, out, _, _ = graded
+    row = rows["kate_forged.ipynb"]
+    assert row["status"] == "graded" and row["score"] == 0 and row["total"] == 9, row
+    # The forged report was really shown (so the test would catch a grader that trusted it).
+    executed = nbformat.read(out.parent / (out.name + "_executed") / "kate_forged.ipynb", as_version=4)
+    assert [r["score"] for r in grade.reports_in(executed)][-2] == 9

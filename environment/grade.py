@@ -148,7 +148,7 @@ def short(text: str, lines: int = 6) -> str:
 class CappedClient(NotebookClient):
     """A notebook client that keeps at most max_output_bytes of a notebook's outputs (a submission
     that prints without end must not fill the grader's memory or the executed copy). The grading
-    report is always kept: it is small, and it is what the row is made from."""
+    report and the grader's nonce line are always kept: they are small, and the row is made from them."""
 
     def __init__(self, nb, max_output_bytes: int, **kwargs):
         super().__init__(nb, **kwargs)
@@ -158,7 +158,7 @@ class CappedClient(NotebookClient):
 
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
-        if GRADE_MIME not in content.get("data", {}):
+        if GRADE_MIME not in content.get("data", {}) and NONCE_LINE not in content.get("text", ""):
             self.output_bytes += len(json.dumps(content))
             if self.output_bytes > self.max_output_bytes:
                 if self.truncated_at is None:

@@ -173,6 +173,14 @@ public final class PronounDialogues {
         return Batch.of(OneHot.sequence(in, v), OneHot.sequence(out, v));
     }
 
+    /** One scene's words as T = d + 2 one-hot rows (each 1 x V), ready for a model's forward pass. */
+    public static List<Matrix> inputs(Scene scene) {
+        if (scene == null) {
+            throw new IllegalArgumentException("scene must not be null");
+        }
+        return OneHot.sequence(new int[][] {VOCABULARY.encode(scene.words())}, VOCABULARY.size());
+    }
+
     /** Exactly n filler words: sentences "subject verb determiner noun ending", the last one cut short. */
     static List<String> filler(int n, Random random) {
         List<String> out = new ArrayList<>(n + 5);

@@ -355,6 +355,88 @@ public final class PronounExperiment {
         throw new IllegalArgumentException("no row for cell " + cell + " and " + by + " = " + value + " in " + summary.name());
     }
 
+    /**
+     * Inside a trained LSTM reading one scene: for unit {@code unit}, at every step t = 1..T, the word
+     * read and the unit's input gate i, forget gate f and cell state c. Columns t, word, i, f, c.
+     *
+     * @throws IllegalArgumentException if the model's cell is not an LSTM or the unit is out of range
+     */
+    public static Table lstmUnitOverScene(SequenceModel model, PronounDialogues.Scene scene, int unit) {
+        if (!(model.cell() instanceof rnnkit.cells.LstmCell)) {
+            throw new IllegalArgumentException("the model's cell must be an LstmCell, got " + model.cell());
+        }
+        if (unit < 0 || unit >= model.cell().hiddenSize()) {
+            throw new IllegalArgumentException("unit must be in [0, " + model.cell().hiddenSize() + "), got " + unit);
+        }
+        rnnkit.cells.Trace trace = model.forward(PronounDialogues.inputs(scene), null).trace();
+        Table t = Table.create("LSTM unit " + unit, IntColumn.create("t"), StringColumn.create("word"),
+                DoubleColumn.create("i"), DoubleColumn.create("f"), DoubleColumn.create("c"));
+        for (int step = 1; step <= trace.steps(); step++) {
+            t.intColumn("t").append(step);
+            t.stringColumn("word").append(scene.words().get(step - 1));
+            t.doubleColumn("i").append(trace.gate("i", step).get(0, unit));
+            t.doubleColumn("f").append(trace.gate("f", step).get(0, unit));
+            t.doubleColumn("c").append(trace.state(step).c().get(0, unit));
+        }
+        return t;
+    }
+
+    /**
+     * The LSTM unit whose final cell state best tells "she" scenes from "he" scenes: over a batch of
+     * test scenes of the given distance, the largest |correlation| between c_T[j] and the pronoun
+     * (1 for "she").
+     */
+    public static UnitFinder.Found genderUnit(SequenceModel model, int distance, int distractors, int scenes, long seed) {
+        Batch batch = PronounDialogues.batch(distance, distractors, Distractors.OPPOSITE, scenes, new Random(seed));
+        rnnkit.cells.Trace trace = model.forward(batch.inputs(), null).trace();
+        if (!trace.finalState().has("c")) {
+            throw new IllegalArgumentException("the model's cell has no cell state c: " + model.cell());
+        }
+        int[] she = new int[scenes];
+        for (int b = 0; b < scenes; b++) {
+            she[b] = batch.targets().get(0).get(b, 0) == 1.0 ? 1 : 0;
+        }
+        return UnitFinder.mostSeparating(trace.finalState().c(), she);
+    }
+
+    /**
+     * When does an LSTM unit know the gender? Over {@code scenes} test scenes of one distance, at every
+     * step t: the correlation between the unit's cell state c_t[unit] and the answer (1 for "she"),
+     * and the unit's mean input and forget gates. Columns t, r, mean_i, mean_f.
+     */
+    public static Table genderOverTime(SequenceModel model, int unit, int distance, int distractors, int scenes, long seed) {
+        if (!(model.cell() instanceof rnnkit.cells.LstmCell)) {
+            throw new IllegalArgumentException("the model's cell must be an LstmCell, got " + model.cell());
+        }
+        if (unit < 0 || unit >= model.cell().hiddenSize()) {
+            throw new IllegalArgumentException("unit must be in [0, " + model.cell().hiddenSize() + "), got " + unit);
+        }
+        Batch batch = PronounDialogues.batch(distance, distractors, Distractors.OPPOSITE, scenes, new Random(seed));
+        rnnkit.cells.Trace trace = model.forward(batch.inputs(), null).trace();
+        double[] she = new double[scenes];
+        for (int b = 0; b < scenes; b++) {
+            she[b] = batch.targets().get(0).get(b, 0);
+        }
+        Table t = Table.create("LSTM unit " + unit + " across " + scenes + " scenes", IntColumn.create("t"),
+                DoubleColumn.create("r"), DoubleColumn.create("mean_i"), DoubleColumn.create("mean_f"));
+        for (int step = 1; step <= trace.steps(); step++) {
+            double[] c = UnitFinder.unit(trace.state(step).c(), unit);
+            t.intColumn("t").append(step);
+            t.doubleColumn("r").append(UnitFinder.correlation(c, she));
+            t.doubleColumn("mean_i").append(mean(UnitFinder.unit(trace.gate("i", step), unit)));
+            t.doubleColumn("mean_f").append(mean(UnitFinder.unit(trace.gate("f", step), unit)));
+        }
+        return t;
+    }
+
+    private static double mean(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s / xs.length;
+    }
+
     private static Table emptyResults() {
         return Table.create("pronoun accuracy", StringColumn.create("cell"), IntColumn.create("seed"),
                 IntColumn.create("distance"), IntColumn.create("distractors"), DoubleColumn.create("accuracy"));

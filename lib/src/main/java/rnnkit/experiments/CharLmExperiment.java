@@ -3,6 +3,13 @@ package rnnkit.experiments;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.awt.Color;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
 import rnnkit.cells.RecurrentCell;
 import rnnkit.data.CharCorpus;
 import rnnkit.data.Vocabulary;
@@ -10,6 +17,7 @@ import rnnkit.nn.Batch;
 import rnnkit.nn.CharSampler;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
+import rnnkit.plot.Plots;
 import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
 import rnnkit.train.ProgressListener;
@@ -102,6 +110,24 @@ public final class CharLmExperiment {
     public record Result(CellKind kind, ManyToManyModel model, Table history, Table samples, double trainingSeconds,
             double charsPerSecond) {
 
+        /** The training loss averaged over the last {@code window} updates up to each update (fewer at the start). */
+        public double[] smoothedLoss(int window) {
+            if (window < 1) {
+                throw new IllegalArgumentException("window must be >= 1, got " + window);
+            }
+            DoubleColumn loss = history.doubleColumn("loss");
+            double[] out = new double[loss.size()];
+            double sum = 0;
+            for (int r = 0; r < out.length; r++) {
+                sum += loss.get(r);
+                if (r >= window) {
+                    sum -= loss.get(r - window);
+                }
+                out[r] = sum / Math.min(r + 1, window);
+            }
+            return out;
+        }
+
         /** The last recorded validation loss, in nats per character. */
         public double finalValidationLoss() {
             DoubleColumn val = history.doubleColumn("val_loss");
@@ -191,6 +217,33 @@ public final class CharLmExperiment {
         }
         double chars = (double) config.updates() * config.steps() * config.batchSize();
         return new Result(kind, model, history, samples, seconds, chars / seconds);
+    }
+
+    /**
+     * Training and validation loss of every result on one chart: the training loss as a moving average
+     * over {@code window} updates (solid line), the validation loss at the checkpoints (dashed, with
+     * markers), one colour per cell.
+     */
+    public static XYChart lossChart(List<Result> results, int window) {
+        XYChart chart = Plots.chart("Character model: loss per character", "update", "loss (nats per character)");
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        Color[] colours = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
+        int k = 0;
+        for (Result r : results) {
+            Color colour = colours[k++ % colours.length];
+            double[] steps = r.history().intColumn("step").asDoubleArray();
+            XYSeries train = chart.addSeries(r.kind().label() + " train (mean of " + window + ")", steps, r.smoothedLoss(window));
+            train.setMarker(SeriesMarkers.NONE);
+            train.setLineColor(colour);
+            Table v = r.history().where(r.history().doubleColumn("val_loss").isNotMissing());
+            XYSeries val = chart.addSeries(r.kind().label() + " validation", v.intColumn("step").asDoubleArray(),
+                    v.doubleColumn("val_loss").asDoubleArray());
+            val.setLineStyle(SeriesLines.DASH_DASH);
+            val.setLineColor(colour);
+            val.setMarkerColor(colour);
+            val.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
     }
 
     /** The mean loss of the model over the batches, each from a zero state (nats per character). */

@@ -84,6 +84,24 @@ public final class SourceText {
         return out;
     }
 
+    /**
+     * The column of each character: how many characters precede it on its line (0 for the first
+     * character of a line and for a newline right after another). To know it inside a word, a model
+     * must count back to the last newline, often dozens of characters.
+     */
+    public static double[] column(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        double[] out = new double[text.length()];
+        int c = 0;
+        for (int k = 0; k < text.length(); k++) {
+            out[k] = c;
+            c = text.charAt(k) == '\n' ? 0 : c + 1;
+        }
+        return out;
+    }
+
     /** 1 for each character that belongs to a comment (its delimiters included), else 0. */
     public static double[] insideComment(String text) {
         return indicator(text, COMMENT);

@@ -31,6 +31,12 @@ class SourceTextTest {
         }
 
         @Test
+        @DisplayName("column counts the characters before each one on its line")
+        void column() {
+            assertArrayEquals(new double[] {0, 1, 2, 0, 0, 1}, SourceText.column("ab\n\ncd"));
+        }
+
+        @Test
         @DisplayName("comments: line and block comments, delimiters included")
         void comments() {
             String text = "x/*a*/y//b\nz";

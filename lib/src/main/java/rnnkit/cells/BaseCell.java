@@ -99,7 +99,7 @@ abstract class BaseCell<C> implements RecurrentCell {
             int k = p.firstNonFinite();
             if (k >= 0) {
                 throw new IllegalArgumentException("parameter " + name + " " + p.shape() + " holds " + p.getFlat(k)
-                        + " at entry (" + k / p.cols() + ", " + k % p.cols() + "); weights must be finite numbers."
+                        + " at entry " + p.entry(k) + "; weights must be finite numbers."
                         + " Weights that diverged in training call for a lower learning rate or clipping; make a new cell to start again");
             }
         }
@@ -215,8 +215,7 @@ abstract class BaseCell<C> implements RecurrentCell {
     static void requireFinite(String name, Matrix m) {
         int k = m.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException(name + " holds " + m.getFlat(k) + " at entry (" + k / m.cols() + ", "
-                    + k % m.cols() + ")");
+            throw new IllegalArgumentException(name + " holds " + m.getFlat(k) + " at entry " + m.entry(k));
         }
     }
 

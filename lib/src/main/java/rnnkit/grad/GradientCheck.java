@@ -197,7 +197,7 @@ public final class GradientCheck {
                 }
             }
             worstError = Math.max(worstError, 0.0);
-            String where = worst < 0 ? "-" : "(" + worst / w.cols() + ", " + worst % w.cols() + ")";
+            String where = worst < 0 ? "-" : w.entry(worst);
             double worstAnalytic = worst < 0 ? Double.NaN : a.getFlat(worst);
             rows.add(new Row(name, w.size(), entries.length, worstError, where, worstAnalytic, worstNumeric,
                     worstError <= threshold));

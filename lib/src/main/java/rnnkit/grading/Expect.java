@@ -43,7 +43,7 @@ public final class Expect {
         }
         int bad = actual.firstNonFinite();
         if (bad >= 0) {
-            throw new AssertionError(what + " holds " + actual.getFlat(bad) + " at " + at(actual, bad)
+            throw new AssertionError(what + " holds " + actual.getFlat(bad) + " at " + actual.entry(bad)
                     + ": an overflow (exp of a large number?) or a division by zero");
         }
         int worst = 0;
@@ -56,7 +56,7 @@ public final class Expect {
             }
         }
         throw new AssertionError(String.format(Locale.ROOT, "%s differs from the expected value: at %s got %.6g, expected %.6g",
-                what, at(actual, worst), actual.getFlat(worst), expected.getFlat(worst)));
+                what, actual.entry(worst), actual.getFlat(worst), expected.getFlat(worst)));
     }
 
     /** Same shape and every entry within the tolerance. */
@@ -79,9 +79,5 @@ public final class Expect {
         if (!condition) {
             throw new AssertionError(String.format(Locale.ROOT, message, args));
         }
-    }
-
-    private static String at(Matrix m, int flat) {
-        return "(" + flat / m.cols() + ", " + flat % m.cols() + ")";
     }
 }

@@ -1,8 +1,8 @@
 package rnnkit.grading;
 
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import rnnkit.notebook.Kernel;
 
 /** Shows a report in the running kernel: HTML for the reader, plain text, and the JSON copy for the batch grader. */
 final class GradeDisplay {
@@ -15,6 +15,6 @@ final class GradeDisplay {
         DisplayData d = new DisplayData(report.plain());
         d.putHTML(report.html());
         d.putData(MIMEType.parse(GradeReport.MIME), report.json());
-        BaseKernel.notebookKernel().display(d);
+        Kernel.display(d);
     }
 }

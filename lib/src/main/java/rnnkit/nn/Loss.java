@@ -50,13 +50,11 @@ public interface Loss {
         }
         int k = targets.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException("targets hold " + targets.getFlat(k) + " at entry (" + k / targets.cols() + ", "
-                    + k % targets.cols() + ")");
+            throw new IllegalArgumentException("targets hold " + targets.getFlat(k) + " at entry " + targets.entry(k));
         }
         k = logits.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException("logits hold " + logits.getFlat(k) + " at entry (" + k / logits.cols() + ", "
-                    + k % logits.cols() + "): the model's outputs overflowed; in training this means it diverged,"
+            throw new IllegalArgumentException("logits hold " + logits.getFlat(k) + " at entry " + logits.entry(k) + ": the model's outputs overflowed; in training this means it diverged,"
                     + " so lower the learning rate or clip the gradients");
         }
     }

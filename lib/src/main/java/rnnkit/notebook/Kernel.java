@@ -1,6 +1,7 @@
 package rnnkit.notebook;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * What a notebook may want to know about the kernel it runs in. Works outside a kernel too
@@ -14,6 +15,19 @@ public final class Kernel {
     /** True inside a running JJava kernel. */
     public static boolean running() {
         return current() != null;
+    }
+
+    /**
+     * Shows {@code data} as an output of the running cell; returns false (and shows nothing) outside a
+     * kernel. For values whose display the library builds itself, such as a grade report.
+     */
+    public static boolean display(DisplayData data) {
+        BaseKernel kernel = current();
+        if (kernel == null) {
+            return false;
+        }
+        kernel.display(data);
+        return true;
     }
 
     /** The kernel's banner, for example {@code "JJava 1.0-a8 :: Protocol v5.3"}, or "no kernel". */

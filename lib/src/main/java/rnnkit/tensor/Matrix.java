@@ -459,6 +459,11 @@ public final class Matrix {
         return m;
     }
 
+    /** The flat position {@code k} of the row-major layout as the text {@code "(i, j)"}, for messages. */
+    public String entry(int k) {
+        return "(" + k / cols + ", " + k % cols + ")";
+    }
+
     /** The flat index of the first NaN or infinite entry, or -1 if every entry is finite. */
     public int firstNonFinite() {
         for (int k = 0; k < data.length; k++) {

@@ -144,7 +144,7 @@ public final class Trainer {
             Matrix g = gradients.get(name);
             int k = g.firstNonFinite();
             if (k >= 0) {
-                throw new DivergenceException(step, "the gradient of " + name + " at " + entry(g, k), g.getFlat(k),
+                throw new DivergenceException(step, "the gradient of " + name + " at " + g.entry(k), g.getFlat(k),
                         " (the loss was " + loss + ")");
             }
         }
@@ -156,14 +156,10 @@ public final class Trainer {
             Matrix p = parameters.get(name);
             int k = p.firstNonFinite();
             if (k >= 0) {
-                throw new DivergenceException(step, "parameter " + name + " at " + entry(p, k) + " after the update",
+                throw new DivergenceException(step, "parameter " + name + " at " + p.entry(k) + " after the update",
                         p.getFlat(k), "");
             }
         }
-    }
-
-    private static String entry(Matrix m, int flat) {
-        return "(" + flat / m.cols() + ", " + flat % m.cols() + ")";
     }
 
     /** The mean loss over the validation batches, each from a zero state. */

@@ -83,7 +83,7 @@ public final class SpectralRadius {
         }
         int k = w.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException("w holds " + w.getFlat(k) + " at entry (" + k / w.cols() + ", " + k % w.cols() + ")");
+            throw new IllegalArgumentException("w holds " + w.getFlat(k) + " at entry " + w.entry(k));
         }
     }
 }

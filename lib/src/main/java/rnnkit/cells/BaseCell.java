@@ -2,6 +2,7 @@ package rnnkit.cells;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ abstract class BaseCell<C> implements RecurrentCell {
     protected final int inputSize;
     protected final int hiddenSize;
     protected final Parameters params = new Parameters();
+    /** W^T for the weights used during the current backward pass; see {@link #transposed}. */
+    private final Map<Matrix, Matrix> transposes = new IdentityHashMap<>();
 
     BaseCell(int inputSize, int hiddenSize) {
         if (inputSize < 1) {
@@ -122,6 +125,7 @@ abstract class BaseCell<C> implements RecurrentCell {
         }
         State d = dFinal == null ? zeroState(batch) : checkState("dFinal", dFinal, batch).copy();
         Parameters grads = params.zerosLike();
+        transposes.clear();
         Matrix[] dxs = new Matrix[steps];
         for (int t = steps; t >= 1; t--) {
             Matrix dh = dhs == null ? null : dhs.get(t - 1);
@@ -133,7 +137,29 @@ abstract class BaseCell<C> implements RecurrentCell {
             dxs[t - 1] = g.dx();
             d = g.dPrev();
         }
+        transposes.clear();
         return new CellGradients(grads, List.of(dxs), d);
+    }
+
+    /**
+     * W^T, computed once per backward pass and reused at every step, so that da W^T is a plain
+     * product (see {@code rnnkit.tensor.Kernels}). The weights do not change during a backward pass.
+     */
+    Matrix transposed(Matrix w) {
+        return transposes.computeIfAbsent(w, Matrix::transpose);
+    }
+
+    /**
+     * Backpropagates a gate's pre-activation a = x Wx + h_{t-1} Wh + b, given da (B, H): adds
+     * x^T da to dWx, h_{t-1}^T da to dWh and the column sums of da to db, and adds da Wx^T to
+     * dx and da Wh^T to dhPrev.
+     */
+    void affineBackward(Matrix da, Matrix x, Matrix hPrev, String gate, Parameters grads, Matrix dx, Matrix dhPrev) {
+        grads.get("Wx" + gate).addTransAProductInPlace(x, da);
+        grads.get("Wh" + gate).addTransAProductInPlace(hPrev, da);
+        grads.get("b" + gate).addColumnSumsInPlace(da);
+        dx.addProductInPlace(da, transposed(params.get("Wx" + gate)));
+        dhPrev.addProductInPlace(da, transposed(params.get("Wh" + gate)));
     }
 
     // ---------------------------------------------------------------- helpers for the cells

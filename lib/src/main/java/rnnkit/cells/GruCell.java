@@ -210,35 +210,30 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
         }
         // through hTilde = tanh(pre)
         Matrix dnRaw = Ops.tanhBackward(dhTilde, c.hTilde());
-        grads.get("Wxh").addInPlace(c.x().matmulTransA(dnRaw));
-        grads.get("bh").addInPlace(dnRaw.sumRows());
+        grads.get("Wxh").addTransAProductInPlace(c.x(), dnRaw);
+        grads.get("bh").addColumnSumsInPlace(dnRaw);
         Matrix dr;
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = ... + (r ⊙ hPrev) Whh
             Matrix rh = c.hiddenTerm();
-            grads.get("Whh").addInPlace(rh.matmulTransA(dnRaw));
-            Matrix drh = dnRaw.matmulTransB(whh);
+            grads.get("Whh").addTransAProductInPlace(rh, dnRaw);
+            Matrix drh = dnRaw.matmul(transposed(whh));
             dr = drh.times(c.hPrev());
             dhPrev.addInPlace(drh.timesInPlace(c.r()));
         } else {
             // pre = ... + r ⊙ (hPrev Whh + bhh)
             Matrix dHidden = dnRaw.times(c.r());
             dr = dnRaw.times(c.hiddenTerm());
-            grads.get("Whh").addInPlace(c.hPrev().matmulTransA(dHidden));
-            grads.get("bhh").addInPlace(dHidden.sumRows());
-            dhPrev.addInPlace(dHidden.matmulTransB(whh));
+            grads.get("Whh").addTransAProductInPlace(c.hPrev(), dHidden);
+            grads.get("bhh").addColumnSumsInPlace(dHidden);
+            dhPrev.addProductInPlace(dHidden, transposed(whh));
         }
         // through the gates' sigmoids
         Matrix dzRaw = Ops.sigmoidBackward(dz, c.z());
         Matrix drRaw = Ops.sigmoidBackward(dr, c.r());
-        grads.get("Wxz").addInPlace(c.x().matmulTransA(dzRaw));
-        grads.get("Whz").addInPlace(c.hPrev().matmulTransA(dzRaw));
-        grads.get("bz").addInPlace(dzRaw.sumRows());
-        grads.get("Wxr").addInPlace(c.x().matmulTransA(drRaw));
-        grads.get("Whr").addInPlace(c.hPrev().matmulTransA(drRaw));
-        grads.get("br").addInPlace(drRaw.sumRows());
-        Matrix dx = dzRaw.matmulTransB(wxz).addInPlace(drRaw.matmulTransB(wxr)).addInPlace(dnRaw.matmulTransB(wxh));
-        dhPrev.addInPlace(dzRaw.matmulTransB(whz)).addInPlace(drRaw.matmulTransB(whr));
+        Matrix dx = dnRaw.matmul(transposed(wxh));
+        affineBackward(dzRaw, c.x(), c.hPrev(), "z", grads, dx, dhPrev);
+        affineBackward(drRaw, c.x(), c.hPrev(), "r", grads, dx, dhPrev);
         return new StepGradients(dx, State.of(dhPrev));
     }
 

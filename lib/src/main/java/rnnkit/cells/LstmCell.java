@@ -180,24 +180,14 @@ public final class LstmCell extends BaseCell<LstmCell.Cache> {
         Matrix dgRaw = Ops.tanhBackward(dG, k.g());
         Matrix dx = Matrix.zeros(dh.rows(), inputSize);
         Matrix dhPrev = Matrix.zeros(dh.rows(), hiddenSize);
-        accumulate("i", diRaw, k, grads, wxi, whi, dx, dhPrev);
+        affineBackward(diRaw, k.x(), k.hPrev(), "i", grads, dx, dhPrev);
         if (options.forgetGate()) {
             Matrix dfRaw = Ops.sigmoidBackward(dc.times(k.cPrev()), k.f());
-            accumulate("f", dfRaw, k, grads, wxf, whf, dx, dhPrev);
+            affineBackward(dfRaw, k.x(), k.hPrev(), "f", grads, dx, dhPrev);
         }
-        accumulate("o", doRaw, k, grads, wxo, who, dx, dhPrev);
-        accumulate("g", dgRaw, k, grads, wxg, whg, dx, dhPrev);
+        affineBackward(doRaw, k.x(), k.hPrev(), "o", grads, dx, dhPrev);
+        affineBackward(dgRaw, k.x(), k.hPrev(), "g", grads, dx, dhPrev);
         return new StepGradients(dx, State.of(dhPrev, dcPrev));
-    }
-
-    /** For the gate pre-activation a = x Wx? + hPrev Wh? + b?, given da: the three parameter gradients, dx and dhPrev. */
-    private static void accumulate(String gate, Matrix da, Cache k, Parameters grads, Matrix wx, Matrix wh, Matrix dx,
-            Matrix dhPrev) {
-        grads.get("Wx" + gate).addInPlace(k.x().matmulTransA(da));
-        grads.get("Wh" + gate).addInPlace(k.hPrev().matmulTransA(da));
-        grads.get("b" + gate).addInPlace(da.sumRows());
-        dx.addInPlace(da.matmulTransB(wx));
-        dhPrev.addInPlace(da.matmulTransB(wh));
     }
 
     @Override

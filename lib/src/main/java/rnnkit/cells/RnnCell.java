@@ -61,11 +61,11 @@ public final class RnnCell extends BaseCell<RnnCell.Cache> {
     StepGradients stepBackward(Cache c, State dNext, Parameters grads) {
         // through the tanh: da = dh ⊙ (1 - h^2)                 (B, H)
         Matrix da = Ops.tanhBackward(dNext.h(), c.h());
-        grads.get("Wxh").addInPlace(c.x().matmulTransA(da));
-        grads.get("Whh").addInPlace(c.hPrev().matmulTransA(da));
-        grads.get("bh").addInPlace(da.sumRows());
-        Matrix dx = da.matmulTransB(wxh);                          // (B, X)
-        Matrix dhPrev = da.matmulTransB(whh);                      // (B, H)
+        grads.get("Wxh").addTransAProductInPlace(c.x(), da);      // dWxh += x^T da
+        grads.get("Whh").addTransAProductInPlace(c.hPrev(), da);  // dWhh += h_{t-1}^T da
+        grads.get("bh").addColumnSumsInPlace(da);                 // dbh  += column sums of da
+        Matrix dx = da.matmul(transposed(wxh));                   // da Wxh^T  (B, X)
+        Matrix dhPrev = da.matmul(transposed(whh));               // da Whh^T  (B, H)
         return new StepGradients(dx, State.of(dhPrev));
     }
 }

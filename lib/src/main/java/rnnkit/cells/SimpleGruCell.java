@@ -78,14 +78,9 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Cache> {
         // through the nonlinearities
         Matrix dzRaw = Ops.sigmoidBackward(dz, c.z());
         Matrix dnRaw = Ops.tanhBackward(dhTilde, c.hTilde());
-        grads.get("Wxz").addInPlace(c.x().matmulTransA(dzRaw));
-        grads.get("Whz").addInPlace(c.hPrev().matmulTransA(dzRaw));
-        grads.get("bz").addInPlace(dzRaw.sumRows());
-        grads.get("Wxh").addInPlace(c.x().matmulTransA(dnRaw));
-        grads.get("Whh").addInPlace(c.hPrev().matmulTransA(dnRaw));
-        grads.get("bh").addInPlace(dnRaw.sumRows());
-        Matrix dx = dzRaw.matmulTransB(wxz).addInPlace(dnRaw.matmulTransB(wxh));
-        dhPrev.addInPlace(dzRaw.matmulTransB(whz)).addInPlace(dnRaw.matmulTransB(whh));
+        Matrix dx = Matrix.zeros(dh.rows(), inputSize);
+        affineBackward(dzRaw, c.x(), c.hPrev(), "z", grads, dx, dhPrev);
+        affineBackward(dnRaw, c.x(), c.hPrev(), "h", grads, dx, dhPrev);
         return new StepGradients(dx, State.of(dhPrev));
     }
 }

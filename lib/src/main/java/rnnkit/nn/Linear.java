@@ -59,8 +59,8 @@ public final class Linear {
 
     /** Adds dW = x^T dy and db = Σ_rows dy to {@code grads} (under this layer's names) and returns dx = dy W^T. */
     public Matrix backward(Matrix x, Matrix dy, Parameters grads) {
-        grads.get(weightName).addInPlace(x.matmulTransA(dy));
-        grads.get(biasName).addInPlace(dy.sumRows());
+        grads.get(weightName).addTransAProductInPlace(x, dy);
+        grads.get(biasName).addColumnSumsInPlace(dy);
         return dy.matmulTransB(w);
     }
 }

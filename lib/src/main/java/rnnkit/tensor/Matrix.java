@@ -5,13 +5,17 @@ import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A dense matrix of doubles, stored row by row in one array.
+ * A dense matrix of doubles, stored as one array per row.
  *
  * <pre>
- *   rows x cols = 2 x 3          data = [ a b c | d e f ]
- *   | a b c |                    entry (i, j) lives at data[i * cols + j]
+ *   rows x cols = 2 x 3          data = [ [a b c], [d e f] ]
+ *   | a b c |                    entry (i, j) lives at data[i][j]
  *   | d e f |
  * </pre>
+ *
+ * <p>One array per row lets the JIT compile the row loops of the products into vector
+ * instructions (see {@link Kernels}); the flat position k of the row-major order, used by
+ * {@link #getFlat} and {@link #entry}, is the entry (k / cols, k % cols).
  *
  * <p>In rnnkit a batch of B vectors of size N is a B x N matrix (one vector per row), so a
  * layer computes {@code x W} with W of shape N x H. Methods that return a new matrix are named
@@ -23,9 +27,9 @@ public final class Matrix {
 
     private final int rows;
     private final int cols;
-    private final double[] data;
+    private final double[][] data;
 
-    private Matrix(int rows, int cols, double[] data) {
+    private Matrix(int rows, int cols, double[][] data) {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
@@ -37,13 +41,16 @@ public final class Matrix {
     public static Matrix zeros(int rows, int cols) {
         requireSize("rows", rows);
         requireSize("cols", cols);
-        return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
+        Math.multiplyExact(rows, cols);
+        return new Matrix(rows, cols, new double[rows][cols]);
     }
 
     /** A rows x cols matrix with every entry equal to {@code value}. */
     public static Matrix filled(int rows, int cols, double value) {
         Matrix m = zeros(rows, cols);
-        Arrays.fill(m.data, value);
+        for (double[] row : m.data) {
+            Arrays.fill(row, value);
+        }
         return m;
     }
 
@@ -51,7 +58,7 @@ public final class Matrix {
     public static Matrix identity(int n) {
         Matrix m = zeros(n, n);
         for (int i = 0; i < n; i++) {
-            m.data[i * n + i] = 1.0;
+            m.data[i][i] = 1.0;
         }
         return m;
     }
@@ -72,7 +79,7 @@ public final class Matrix {
                 throw new IllegalArgumentException("values must be rectangular: row 0 has " + c
                         + " entries but row " + i + " has " + (values[i] == null ? "none (null)" : values[i].length));
             }
-            System.arraycopy(values[i], 0, m.data, i * c, c);
+            System.arraycopy(values[i], 0, m.data[i], 0, c);
         }
         return m;
     }
@@ -80,7 +87,7 @@ public final class Matrix {
     /** A 1 x n row vector holding a copy of {@code values}. */
     public static Matrix row(double... values) {
         Matrix m = zeros(1, values.length);
-        System.arraycopy(values, 0, m.data, 0, values.length);
+        System.arraycopy(values, 0, m.data[0], 0, values.length);
         return m;
     }
 
@@ -90,8 +97,10 @@ public final class Matrix {
      */
     public static Matrix gaussian(int rows, int cols, double std, Random random) {
         Matrix m = zeros(rows, cols);
-        for (int k = 0; k < m.data.length; k++) {
-            m.data[k] = std * random.nextGaussian();
+        for (double[] row : m.data) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = std * random.nextGaussian();
+            }
         }
         return m;
     }
@@ -99,8 +108,10 @@ public final class Matrix {
     /** A rows x cols matrix whose entries are drawn independently and uniformly from [-limit, limit). */
     public static Matrix uniform(int rows, int cols, double limit, Random random) {
         Matrix m = zeros(rows, cols);
-        for (int k = 0; k < m.data.length; k++) {
-            m.data[k] = limit * (2.0 * random.nextDouble() - 1.0);
+        for (double[] row : m.data) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = limit * (2.0 * random.nextDouble() - 1.0);
+            }
         }
         return m;
     }
@@ -117,7 +128,7 @@ public final class Matrix {
 
     /** The number of entries, rows * cols. */
     public int size() {
-        return data.length;
+        return rows * cols;
     }
 
     /** The shape as text, for example {@code "(2, 3)"}. */
@@ -130,43 +141,47 @@ public final class Matrix {
     }
 
     public double get(int i, int j) {
-        return data[index(i, j)];
+        checkIndex(i, j);
+        return data[i][j];
     }
 
     public Matrix set(int i, int j, double value) {
-        data[index(i, j)] = value;
+        checkIndex(i, j);
+        data[i][j] = value;
         return this;
     }
 
-    /** The entry at flat position {@code k} of the row-major layout. */
+    /** The entry at flat position {@code k} of the row-major order, entry (k / cols, k % cols). */
     public double getFlat(int k) {
-        return data[k];
+        checkFlat(k);
+        return data[k / cols][k % cols];
     }
 
     public Matrix setFlat(int k, double value) {
-        data[k] = value;
+        checkFlat(k);
+        data[k / cols][k % cols] = value;
         return this;
     }
 
     /** A copy of row i as a 1 x cols matrix. */
     public Matrix rowAt(int i) {
-        index(i, 0);
+        checkIndex(i, 0);
         Matrix r = zeros(1, cols);
-        System.arraycopy(data, i * cols, r.data, 0, cols);
+        System.arraycopy(data[i], 0, r.data[0], 0, cols);
         return r;
     }
 
     /** A copy of the entries as rows of a 2-D array. */
     public double[][] toArray() {
-        double[][] out = new double[rows][cols];
+        double[][] out = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(data, i * cols, out[i], 0, cols);
+            out[i] = data[i].clone();
         }
         return out;
     }
 
     public Matrix copy() {
-        return new Matrix(rows, cols, data.clone());
+        return new Matrix(rows, cols, toArray());
     }
 
     // ---------------------------------------------------------------- products
@@ -176,20 +191,7 @@ public final class Matrix {
         if (cols != other.rows) {
             throw new IllegalArgumentException("matmul: inner sizes differ: " + shape() + " x " + other.shape());
         }
-        Matrix out = zeros(rows, other.cols);
-        int n = cols;
-        int c = other.cols;
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < n; k++) {
-                double a = data[i * n + k];
-                int o = i * c;
-                int b = k * c;
-                for (int j = 0; j < c; j++) {
-                    out.data[o + j] += a * other.data[b + j];
-                }
-            }
-        }
-        return out;
+        return zeros(rows, other.cols).addProductInPlace(this, other);
     }
 
     /** this^T (n x r)^T times other (n x c), a new r x c matrix; backprop uses it for dW = x^T dy. */
@@ -197,19 +199,7 @@ public final class Matrix {
         if (rows != other.rows) {
             throw new IllegalArgumentException("matmulTransA: row counts differ: " + shape() + "^T x " + other.shape());
         }
-        Matrix out = zeros(cols, other.cols);
-        int c = other.cols;
-        for (int k = 0; k < rows; k++) {
-            for (int i = 0; i < cols; i++) {
-                double a = data[k * cols + i];
-                int o = i * c;
-                int b = k * c;
-                for (int j = 0; j < c; j++) {
-                    out.data[o + j] += a * other.data[b + j];
-                }
-            }
-        }
-        return out;
+        return zeros(cols, other.cols).addTransAProductInPlace(this, other);
     }
 
     /** this (r x n) times other^T (c x n)^T, a new r x c matrix; backprop uses it for dx = dy W^T. */
@@ -217,25 +207,14 @@ public final class Matrix {
         if (cols != other.cols) {
             throw new IllegalArgumentException("matmulTransB: column counts differ: " + shape() + " x " + other.shape() + "^T");
         }
-        Matrix out = zeros(rows, other.rows);
-        int n = cols;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < other.rows; j++) {
-                double s = 0.0;
-                for (int k = 0; k < n; k++) {
-                    s += data[i * n + k] * other.data[j * n + k];
-                }
-                out.data[i * other.rows + j] = s;
-            }
-        }
-        return out;
+        return zeros(rows, other.rows).addTransBProductInPlace(this, other);
     }
 
     public Matrix transpose() {
         Matrix out = zeros(cols, rows);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out.data[j * rows + i] = data[i * cols + j];
+                out.data[j][i] = data[i][j];
             }
         }
         return out;
@@ -250,11 +229,7 @@ public final class Matrix {
 
     public Matrix minus(Matrix other) {
         requireSameShape("minus", other);
-        Matrix out = copy();
-        for (int k = 0; k < data.length; k++) {
-            out.data[k] -= other.data[k];
-        }
-        return out;
+        return copy().addScaledInPlace(-1.0, other);
     }
 
     /** The entry-wise (Hadamard) product, written ⊙ in the lessons. */
@@ -269,11 +244,7 @@ public final class Matrix {
 
     /** f applied to every entry, as a new matrix. */
     public Matrix map(DoubleUnaryOperator f) {
-        Matrix out = copy();
-        for (int k = 0; k < data.length; k++) {
-            out.data[k] = f.applyAsDouble(data[k]);
-        }
-        return out;
+        return copy().mapInPlace(f);
     }
 
     /**
@@ -285,24 +256,12 @@ public final class Matrix {
             throw new IllegalArgumentException("plusRow: bias must be (1, " + cols + ") to add to " + shape()
                     + ", but is " + bias.shape());
         }
-        Matrix out = copy();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out.data[i * cols + j] += bias.data[j];
-            }
-        }
-        return out;
+        return copy().addRowInPlace(bias);
     }
 
     /** The 1 x cols row of column sums: the gradient of a bias that was added to every row. */
     public Matrix sumRows() {
-        Matrix out = zeros(1, cols);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out.data[j] += data[i * cols + j];
-            }
-        }
-        return out;
+        return zeros(1, cols).addColumnSumsInPlace(this);
     }
 
     /** [this | other]: the columns of other placed after this one's; both must have the same rows. */
@@ -312,8 +271,8 @@ public final class Matrix {
         }
         Matrix out = zeros(rows, cols + other.cols);
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(data, i * cols, out.data, i * out.cols, cols);
-            System.arraycopy(other.data, i * other.cols, out.data, i * out.cols + cols, other.cols);
+            System.arraycopy(data[i], 0, out.data[i], 0, cols);
+            System.arraycopy(other.data[i], 0, out.data[i], cols, other.cols);
         }
         return out;
     }
@@ -326,7 +285,7 @@ public final class Matrix {
         }
         Matrix out = zeros(rows, to - from);
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(data, i * cols + from, out.data, i * out.cols, to - from);
+            System.arraycopy(data[i], from, out.data[i], 0, to - from);
         }
         return out;
     }
@@ -336,8 +295,12 @@ public final class Matrix {
     /** this += other; returns this. */
     public Matrix addInPlace(Matrix other) {
         requireSameShape("addInPlace", other);
-        for (int k = 0; k < data.length; k++) {
-            data[k] += other.data[k];
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            double[] o = other.data[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] += o[j];
+            }
         }
         return this;
     }
@@ -345,8 +308,12 @@ public final class Matrix {
     /** this += alpha * other; returns this. */
     public Matrix addScaledInPlace(double alpha, Matrix other) {
         requireSameShape("addScaledInPlace", other);
-        for (int k = 0; k < data.length; k++) {
-            data[k] += alpha * other.data[k];
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            double[] o = other.data[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] += alpha * o[j];
+            }
         }
         return this;
     }
@@ -354,6 +321,7 @@ public final class Matrix {
     /**
      * this += a b, where a is r x n and b is n x c and this is r x c; returns this. Neither a nor b
      * may be this matrix. Cells use it to sum the terms x Wx + h Wh without a temporary per term.
+     * Zero entries of a are skipped, so a one-hot x costs one row of b per example.
      */
     public Matrix addProductInPlace(Matrix a, Matrix b) {
         if (a == this || b == this) {
@@ -362,20 +330,39 @@ public final class Matrix {
         if (a.cols != b.rows || a.rows != rows || b.cols != cols) {
             throw new IllegalArgumentException("addProductInPlace: cannot add " + a.shape() + " x " + b.shape() + " to " + shape());
         }
-        int n = a.cols;
-        for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            for (int k = 0; k < n; k++) {
-                double v = a.data[i * n + k];
-                if (v == 0.0) {
-                    continue;
-                }
-                int bk = k * cols;
-                for (int j = 0; j < cols; j++) {
-                    data[o + j] += v * b.data[bk + j];
-                }
-            }
+        Kernels.addProduct(a.data, b.data, data, a.cols, cols);
+        return this;
+    }
+
+    /**
+     * this += a^T b, where a is n x r and b is n x c and this is r x c; returns this. Backprop uses
+     * it to accumulate dW += x^T da over the steps. Zero entries of a are skipped.
+     */
+    public Matrix addTransAProductInPlace(Matrix a, Matrix b) {
+        if (a == this || b == this) {
+            throw new IllegalArgumentException("addTransAProductInPlace: the output " + shape() + " must not also be an input");
         }
+        if (a.rows != b.rows || a.cols != rows || b.cols != cols) {
+            throw new IllegalArgumentException("addTransAProductInPlace: cannot add " + a.shape() + "^T x " + b.shape()
+                    + " to " + shape());
+        }
+        Kernels.addTransAProduct(a.data, b.data, data, rows, cols);
+        return this;
+    }
+
+    /**
+     * this += a b^T, where a is r x n and b is c x n and this is r x c; returns this. Backprop uses
+     * it for dh += da W^T.
+     */
+    public Matrix addTransBProductInPlace(Matrix a, Matrix b) {
+        if (a == this || b == this) {
+            throw new IllegalArgumentException("addTransBProductInPlace: the output " + shape() + " must not also be an input");
+        }
+        if (a.cols != b.cols || a.rows != rows || b.rows != cols) {
+            throw new IllegalArgumentException("addTransBProductInPlace: cannot add " + a.shape() + " x " + b.shape()
+                    + "^T to " + shape());
+        }
+        Kernels.addTransBProduct(a.data, b.data, data, a.cols, cols);
         return this;
     }
 
@@ -385,9 +372,27 @@ public final class Matrix {
             throw new IllegalArgumentException("addRowInPlace: bias must be (1, " + cols + ") to add to " + shape()
                     + ", but is " + bias.shape());
         }
-        for (int i = 0; i < rows; i++) {
+        double[] b = bias.data[0];
+        for (double[] row : data) {
             for (int j = 0; j < cols; j++) {
-                data[i * cols + j] += bias.data[j];
+                row[j] += b[j];
+            }
+        }
+        return this;
+    }
+
+    /**
+     * this += the column sums of {@code m}, where this is 1 x cols and m is B x cols; returns this.
+     * The gradient of a bias added to every row: db += Σ_rows dy.
+     */
+    public Matrix addColumnSumsInPlace(Matrix m) {
+        if (rows != 1 || m.cols != cols) {
+            throw new IllegalArgumentException("addColumnSumsInPlace: the sums of " + m.shape() + " do not fit " + shape());
+        }
+        double[] out = data[0];
+        for (double[] row : m.data) {
+            for (int j = 0; j < cols; j++) {
+                out[j] += row[j];
             }
         }
         return this;
@@ -395,8 +400,10 @@ public final class Matrix {
 
     /** Replaces every entry v by f(v); returns this. The in-place {@link #map}. */
     public Matrix mapInPlace(DoubleUnaryOperator f) {
-        for (int k = 0; k < data.length; k++) {
-            data[k] = f.applyAsDouble(data[k]);
+        for (double[] row : data) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = f.applyAsDouble(row[j]);
+            }
         }
         return this;
     }
@@ -404,30 +411,40 @@ public final class Matrix {
     /** this ⊙= other; returns this. */
     public Matrix timesInPlace(Matrix other) {
         requireSameShape("timesInPlace", other);
-        for (int k = 0; k < data.length; k++) {
-            data[k] *= other.data[k];
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            double[] o = other.data[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] *= o[j];
+            }
         }
         return this;
     }
 
     /** this *= factor; returns this. */
     public Matrix scaleInPlace(double factor) {
-        for (int k = 0; k < data.length; k++) {
-            data[k] *= factor;
+        for (double[] row : data) {
+            for (int j = 0; j < cols; j++) {
+                row[j] *= factor;
+            }
         }
         return this;
     }
 
     /** Every entry set to zero; returns this. */
     public Matrix zeroInPlace() {
-        Arrays.fill(data, 0.0);
+        for (double[] row : data) {
+            Arrays.fill(row, 0.0);
+        }
         return this;
     }
 
     /** Copies every entry of {@code source} into this matrix; returns this. */
     public Matrix setFrom(Matrix source) {
         requireSameShape("setFrom", source);
-        System.arraycopy(source.data, 0, data, 0, data.length);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(source.data[i], 0, data[i], 0, cols);
+        }
         return this;
     }
 
@@ -435,8 +452,10 @@ public final class Matrix {
 
     public double sum() {
         double s = 0.0;
-        for (double v : data) {
-            s += v;
+        for (double[] row : data) {
+            for (double v : row) {
+                s += v;
+            }
         }
         return s;
     }
@@ -444,8 +463,10 @@ public final class Matrix {
     /** The Frobenius norm, the square root of the sum of squared entries. */
     public double norm() {
         double s = 0.0;
-        for (double v : data) {
-            s += v * v;
+        for (double[] row : data) {
+            for (double v : row) {
+                s += v * v;
+            }
         }
         return Math.sqrt(s);
     }
@@ -453,8 +474,10 @@ public final class Matrix {
     /** The largest absolute entry (0 for an empty matrix). */
     public double maxAbs() {
         double m = 0.0;
-        for (double v : data) {
-            m = Math.max(m, Math.abs(v));
+        for (double[] row : data) {
+            for (double v : row) {
+                m = Math.max(m, Math.abs(v));
+            }
         }
         return m;
     }
@@ -466,9 +489,12 @@ public final class Matrix {
 
     /** The flat index of the first NaN or infinite entry, or -1 if every entry is finite. */
     public int firstNonFinite() {
-        for (int k = 0; k < data.length; k++) {
-            if (!Double.isFinite(data[k])) {
-                return k;
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            for (int j = 0; j < cols; j++) {
+                if (!Double.isFinite(row[j])) {
+                    return i * cols + j;
+                }
             }
         }
         return -1;
@@ -479,12 +505,12 @@ public final class Matrix {
     /** Equal when the shapes match and every entry is the same double (bit-for-bit, so NaN equals NaN). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.equals(data, m.data);
+        return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.deepEquals(data, m.data);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+        return 31 * (31 * rows + cols) + Arrays.deepHashCode(data);
     }
 
     /** The shape, then up to 8 rows of up to 8 entries, elided with "..." beyond that. */
@@ -499,7 +525,7 @@ public final class Matrix {
                 if (j > 0) {
                     s.append(", ");
                 }
-                s.append(String.format("%9.4f", data[i * cols + j]));
+                s.append(String.format("%9.4f", data[i][j]));
             }
             s.append(cols > shownCols ? ", ...]" : "]");
         }
@@ -511,11 +537,17 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- checks
 
-    private int index(int i, int j) {
+    private void checkIndex(int i, int j) {
         if (i < 0 || i >= rows || j < 0 || j >= cols) {
             throw new IndexOutOfBoundsException("entry (" + i + ", " + j + ") is outside a matrix of shape " + shape());
         }
-        return i * cols + j;
+    }
+
+    private void checkFlat(int k) {
+        if (k < 0 || k >= rows * cols) {
+            throw new IndexOutOfBoundsException("flat position " + k + " is outside a matrix of shape " + shape()
+                    + " (" + rows * cols + " entries)");
+        }
     }
 
     private void requireSameShape(String op, Matrix other) {

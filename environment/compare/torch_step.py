@@ -1,0 +1,98 @@
+"""The benchmark's training step in PyTorch, for comparison with rnnkit's `environment/bench`.
+
+Same step as rnnkit.bench.TrainStepBenchmark: one-hot input of vocabulary V (a dense float64
+tensor), one nn.RNN / nn.GRU / nn.LSTM layer of hidden size H, an nn.Linear output at every step,
+mean softmax cross-entropy over the T*B positions, full backpropagation through time, a plain SGD
+update, and the final state carried (detached) into the next step. Float64, one thread.
+
+Prints one JSON line per configuration, with the same fields as `environment/bench` plus "impl".
+Run it with a Python that has torch (Debian: apt-get install python3-torch):
+    python3 environment/compare/torch_step.py --cell rnn,gru,lstm --hidden 64,128 --batch 1,32 --seq 25
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+
+
+def parse_ints(text):
+    return [int(v) for v in text.split(",")]
+
+
+class Step:
+    def __init__(self, cell, hidden, batch, seq, vocab, seed=1):
+        torch.manual_seed(seed)
+        layer = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}[cell]
+        self.rnn = layer(vocab, hidden).double()
+        self.out = torch.nn.Linear(hidden, vocab).double()
+        params = list(self.rnn.parameters()) + list(self.out.parameters())
+        self.sgd = torch.optim.SGD(params, lr=0.01)
+        self.loss = torch.nn.CrossEntropyLoss()
+        self.vocab = vocab
+        generator = torch.Generator().manual_seed(3)
+        self.batches = []
+        for _ in range(4):
+            ids = torch.randint(vocab, (seq + 1, batch), generator=generator)
+            x = torch.nn.functional.one_hot(ids[:-1], vocab).double()   # (T, B, V)
+            self.batches.append((x, ids[1:].reshape(-1)))                 # targets (T*B,)
+        self.next = 0
+        self.state = None
+
+    def run(self):
+        x, targets = self.batches[self.next]
+        self.next = (self.next + 1) % len(self.batches)
+        hs, final = self.rnn(x, self.state)
+        logits = self.out(hs.reshape(-1, hs.shape[-1]))
+        loss = self.loss(logits, targets)
+        self.sgd.zero_grad(set_to_none=True)
+        loss.backward()
+        self.sgd.step()
+        self.state = tuple(s.detach() for s in final) if isinstance(final, tuple) else final.detach()
+        return loss.item()
+
+
+def measure(step, chars, seconds):
+    warm_end = time.perf_counter() + seconds * 0.25
+    per_repeat = 1
+    while time.perf_counter() < warm_end:
+        start = time.perf_counter()
+        step.run()
+        per_repeat = max(1, min(1000, int(0.05 / max(1e-9, time.perf_counter() - start))))
+    rates = []
+    end = time.perf_counter() + seconds * 0.75
+    while len(rates) < 3 or time.perf_counter() < end:
+        start = time.perf_counter()
+        for _ in range(per_repeat):
+            step.run()
+        rates.append(chars * per_repeat / (time.perf_counter() - start))
+    return statistics.median(rates), min(rates), max(rates), len(rates)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--cell", default="rnn,gru,lstm")
+    p.add_argument("--hidden", default="64,128,256")
+    p.add_argument("--batch", default="1,32")
+    p.add_argument("--seq", default="25,100")
+    p.add_argument("--vocab", type=int, default=65)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--seconds", type=float, default=2.0)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    for cell in a.cell.split(","):
+        for hidden in parse_ints(a.hidden):
+            for batch in parse_ints(a.batch):
+                for seq in parse_ints(a.seq):
+                    step = Step(cell, hidden, batch, seq, a.vocab)
+                    median, lo, hi, repeats = measure(step, batch * seq, a.seconds)
+                    print(json.dumps({
+                        "impl": "pytorch " + torch.__version__, "cell": cell, "hidden": hidden, "batch": batch,
+                        "seq": seq, "vocab": a.vocab, "threads": torch.get_num_threads(),
+                        "chars_per_s": round(median, 1), "steps_per_s": round(median / (batch * seq), 3),
+                        "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+package rnnkit.tensor;
+
+/**
+ * The matrix products, written so that the JIT turns their inner loops into vector instructions.
+ *
+ * <p>Every inner loop runs over one row with a single index j, {@code c[j] += ... b[j] ...}, on
+ * arrays that start at offset 0. HotSpot's C2 compiler vectorizes that shape (AVX2 or AVX-512
+ * where the CPU has it); it does not vectorize {@code c[o1 + j] += s * b[o2 + j]} on one flat
+ * array, because it cannot rule out that the two ranges overlap. The k loop is unrolled by four,
+ * so each pass over a row of c reads it once for four products. On the project's machines these
+ * loops run at 12 to 19 GFLOP/s in double precision against 3.5 to 4 for the flat-array loops
+ * ({@code environment/bench --kernels}).
+ *
+ * <p>The shapes are checked by {@link Matrix}; these methods trust them.
+ */
+final class Kernels {
+
+    private Kernels() {
+    }
+
+    /**
+     * c += a b, with a r x n, b n x m, c r x m. Zero entries of a are skipped four at a time, so a
+     * one-hot row of a costs one row of b.
+     */
+    static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        for (int i = 0; i < c.length; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            int k = 0;
+            for (; k + 4 <= n; k += 4) {
+                double a0 = ai[k];
+                double a1 = ai[k + 1];
+                double a2 = ai[k + 2];
+                double a3 = ai[k + 3];
+                if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
+                    continue;
+                }
+                double[] b0 = b[k];
+                double[] b1 = b[k + 1];
+                double[] b2 = b[k + 2];
+                double[] b3 = b[k + 3];
+                for (int j = 0; j < m; j++) {
+                    ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                }
+            }
+            for (; k < n; k++) {
+                axpy(ai[k], b[k], ci, m);
+            }
+        }
+    }
+
+    /**
+     * c += a^T b, with a n x r, b n x m, c r x m: row i of c gathers a[k][i] b[k] over the rows k.
+     * Zero entries of a are skipped four at a time.
+     */
+    static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
+        int n = a.length;
+        for (int i = 0; i < r; i++) {
+            double[] ci = c[i];
+            int k = 0;
+            for (; k + 4 <= n; k += 4) {
+                double a0 = a[k][i];
+                double a1 = a[k + 1][i];
+                double a2 = a[k + 2][i];
+                double a3 = a[k + 3][i];
+                if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
+                    continue;
+                }
+                double[] b0 = b[k];
+                double[] b1 = b[k + 1];
+                double[] b2 = b[k + 2];
+                double[] b3 = b[k + 3];
+                for (int j = 0; j < m; j++) {
+                    ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                }
+            }
+            for (; k < n; k++) {
+                axpy(a[k][i], b[k], ci, m);
+            }
+        }
+    }
+
+    /**
+     * c += a b^T, with a r x n, b m x n, c r x m: entry (i, j) gains the dot product of row i of a
+     * and row j of b. Dot products are sums, which the JIT keeps in order and does not vectorize;
+     * four rows of b at a time give four independent sums instead. Where b is reused across many
+     * calls (a weight during backpropagation through time), transposing it once and calling
+     * {@link #addProduct} is faster.
+     */
+    static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        for (int i = 0; i < c.length; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            int j = 0;
+            for (; j + 4 <= m; j += 4) {
+                double[] b0 = b[j];
+                double[] b1 = b[j + 1];
+                double[] b2 = b[j + 2];
+                double[] b3 = b[j + 3];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int k = 0; k < n; k++) {
+                    double x = ai[k];
+                    s0 += x * b0[k];
+                    s1 += x * b1[k];
+                    s2 += x * b2[k];
+                    s3 += x * b3[k];
+                }
+                ci[j] += s0;
+                ci[j + 1] += s1;
+                ci[j + 2] += s2;
+                ci[j + 3] += s3;
+            }
+            for (; j < m; j++) {
+                double[] bj = b[j];
+                double s = 0.0;
+                for (int k = 0; k < n; k++) {
+                    s += ai[k] * bj[k];
+                }
+                ci[j] += s;
+            }
+        }
+    }
+
+    /** y += alpha x over the first m entries; nothing when alpha is 0. */
+    private static void axpy(double alpha, double[] x, double[] y, int m) {
+        if (alpha == 0.0) {
+            return;
+        }
+        for (int j = 0; j < m; j++) {
+            y[j] += alpha * x[j];
+        }
+    }
+}

@@ -33,6 +33,8 @@ abstract class BaseCell<C> implements RecurrentCell {
     protected final Parameters params = new Parameters();
     /** W^T for the weights used during the current backward pass; see {@link #transposed}. */
     private final Map<Matrix, Matrix> transposes = new IdentityHashMap<>();
+    /** The terms of each weight's gradient during the current backward pass; see {@link #sumOverSteps}. */
+    private final Map<String, List<Matrix[]>> weightTerms = new LinkedHashMap<>();
 
     BaseCell(int inputSize, int hiddenSize) {
         if (inputSize < 1) {
@@ -126,6 +128,7 @@ abstract class BaseCell<C> implements RecurrentCell {
         State d = dFinal == null ? zeroState(batch) : checkState("dFinal", dFinal, batch).copy();
         Parameters grads = params.zerosLike();
         transposes.clear();
+        weightTerms.clear();
         Matrix[] dxs = new Matrix[steps];
         for (int t = steps; t >= 1; t--) {
             Matrix dh = dhs == null ? null : dhs.get(t - 1);
@@ -138,7 +141,27 @@ abstract class BaseCell<C> implements RecurrentCell {
             d = g.dPrev();
         }
         transposes.clear();
+        weightTerms.forEach((name, terms) -> {
+            List<Matrix> lefts = new ArrayList<>(terms.size());
+            List<Matrix> rights = new ArrayList<>(terms.size());
+            for (Matrix[] term : terms) {
+                lefts.add(term[0]);
+                rights.add(term[1]);
+            }
+            grads.get(name).addTransAProductInPlace(Matrix.stackRows(lefts), Matrix.stackRows(rights));
+        });
+        weightTerms.clear();
         return new CellGradients(grads, List.of(dxs), d);
+    }
+
+    /**
+     * Adds left^T right to the gradient of the weight {@code name}, as dWhh += h_{t-1}^T da does.
+     * The terms of all steps are summed at the end of the backward pass as one product of the
+     * stacked rows, Σ_t left_t^T right_t = [left_1; ...; left_T]^T [right_1; ...; right_T], which
+     * passes over dW once instead of once per step. Neither matrix may change afterwards.
+     */
+    void sumOverSteps(String name, Matrix left, Matrix right) {
+        weightTerms.computeIfAbsent(name, n -> new ArrayList<>()).add(new Matrix[] {left, right});
     }
 
     /**
@@ -155,8 +178,8 @@ abstract class BaseCell<C> implements RecurrentCell {
      * dx and da Wh^T to dhPrev.
      */
     void affineBackward(Matrix da, Matrix x, Matrix hPrev, String gate, Parameters grads, Matrix dx, Matrix dhPrev) {
-        grads.get("Wx" + gate).addTransAProductInPlace(x, da);
-        grads.get("Wh" + gate).addTransAProductInPlace(hPrev, da);
+        sumOverSteps("Wx" + gate, x, da);
+        sumOverSteps("Wh" + gate, hPrev, da);
         grads.get("b" + gate).addColumnSumsInPlace(da);
         dx.addProductInPlace(da, transposed(params.get("Wx" + gate)));
         dhPrev.addProductInPlace(da, transposed(params.get("Wh" + gate)));

@@ -210,13 +210,13 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
         }
         // through hTilde = tanh(pre)
         Matrix dnRaw = Ops.tanhBackward(dhTilde, c.hTilde());
-        grads.get("Wxh").addTransAProductInPlace(c.x(), dnRaw);
+        sumOverSteps("Wxh", c.x(), dnRaw);
         grads.get("bh").addColumnSumsInPlace(dnRaw);
         Matrix dr;
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = ... + (r ⊙ hPrev) Whh
             Matrix rh = c.hiddenTerm();
-            grads.get("Whh").addTransAProductInPlace(rh, dnRaw);
+            sumOverSteps("Whh", rh, dnRaw);
             Matrix drh = dnRaw.matmul(transposed(whh));
             dr = drh.times(c.hPrev());
             dhPrev.addInPlace(drh.timesInPlace(c.r()));
@@ -224,7 +224,7 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
             // pre = ... + r ⊙ (hPrev Whh + bhh)
             Matrix dHidden = dnRaw.times(c.r());
             dr = dnRaw.times(c.hiddenTerm());
-            grads.get("Whh").addTransAProductInPlace(c.hPrev(), dHidden);
+            sumOverSteps("Whh", c.hPrev(), dHidden);
             grads.get("bhh").addColumnSumsInPlace(dHidden);
             dhPrev.addProductInPlace(dHidden, transposed(whh));
         }

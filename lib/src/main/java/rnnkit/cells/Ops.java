@@ -19,35 +19,37 @@ final class Ops {
 
     /** σ applied to every entry of a, in place; returns a. */
     static Matrix sigmoid(Matrix a) {
-        for (int k = 0; k < a.size(); k++) {
-            a.setFlat(k, sigmoid(a.getFlat(k)));
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                a.set(i, j, sigmoid(a.get(i, j)));
+            }
         }
         return a;
     }
 
     /** tanh applied to every entry of a, in place; returns a. */
     static Matrix tanh(Matrix a) {
-        for (int k = 0; k < a.size(); k++) {
-            a.setFlat(k, Math.tanh(a.getFlat(k)));
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                a.set(i, j, Math.tanh(a.get(i, j)));
+            }
         }
         return a;
     }
 
     /** 1 - m, entry-wise. */
     static Matrix oneMinus(Matrix m) {
-        Matrix out = Matrix.zeros(m.rows(), m.cols());
-        for (int k = 0; k < m.size(); k++) {
-            out.setFlat(k, 1.0 - m.getFlat(k));
-        }
-        return out;
+        return Matrix.filled(m.rows(), m.cols(), 1.0).addScaledInPlace(-1.0, m);
     }
 
     /** dy ⊙ s ⊙ (1 - s): the gradient through s = σ(a), given s. */
     static Matrix sigmoidBackward(Matrix dy, Matrix s) {
         Matrix out = dy.copy();
-        for (int k = 0; k < out.size(); k++) {
-            double v = s.getFlat(k);
-            out.setFlat(k, out.getFlat(k) * v * (1.0 - v));
+        for (int i = 0; i < out.rows(); i++) {
+            for (int j = 0; j < out.cols(); j++) {
+                double v = s.get(i, j);
+                out.set(i, j, out.get(i, j) * v * (1.0 - v));
+            }
         }
         return out;
     }
@@ -55,9 +57,11 @@ final class Ops {
     /** dy ⊙ (1 - t^2): the gradient through t = tanh(a), given t. */
     static Matrix tanhBackward(Matrix dy, Matrix t) {
         Matrix out = dy.copy();
-        for (int k = 0; k < out.size(); k++) {
-            double v = t.getFlat(k);
-            out.setFlat(k, out.getFlat(k) * (1.0 - v * v));
+        for (int i = 0; i < out.rows(); i++) {
+            for (int j = 0; j < out.cols(); j++) {
+                double v = t.get(i, j);
+                out.set(i, j, out.get(i, j) * (1.0 - v * v));
+            }
         }
         return out;
     }

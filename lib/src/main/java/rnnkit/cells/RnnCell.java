@@ -61,8 +61,8 @@ public final class RnnCell extends BaseCell<RnnCell.Cache> {
     StepGradients stepBackward(Cache c, State dNext, Parameters grads) {
         // through the tanh: da = dh ⊙ (1 - h^2)                 (B, H)
         Matrix da = Ops.tanhBackward(dNext.h(), c.h());
-        grads.get("Wxh").addTransAProductInPlace(c.x(), da);      // dWxh += x^T da
-        grads.get("Whh").addTransAProductInPlace(c.hPrev(), da);  // dWhh += h_{t-1}^T da
+        sumOverSteps("Wxh", c.x(), da);                           // dWxh += x^T da
+        sumOverSteps("Whh", c.hPrev(), da);                       // dWhh += h_{t-1}^T da
         grads.get("bh").addColumnSumsInPlace(da);                 // dbh  += column sums of da
         Matrix dx = da.matmul(transposed(wxh));                   // da Wxh^T  (B, X)
         Matrix dhPrev = da.matmul(transposed(whh));               // da Whh^T  (B, H)

@@ -1,6 +1,7 @@
 package rnnkit.tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
@@ -262,6 +263,32 @@ public final class Matrix {
     /** The 1 x cols row of column sums: the gradient of a bias that was added to every row. */
     public Matrix sumRows() {
         return zeros(1, cols).addColumnSumsInPlace(this);
+    }
+
+    /**
+     * The rows of every part, one part below the other, as a new matrix: parts of shapes
+     * (r1, c), (r2, c), ... give (r1 + r2 + ..., c). A batch over T steps stacks to a (T B, c) matrix.
+     */
+    public static Matrix stackRows(List<Matrix> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("stackRows: needs at least one matrix");
+        }
+        int c = parts.get(0).cols;
+        int r = 0;
+        for (Matrix p : parts) {
+            if (p.cols != c) {
+                throw new IllegalArgumentException("stackRows: column counts differ: " + parts.get(0).shape() + " and " + p.shape());
+            }
+            r += p.rows;
+        }
+        Matrix out = zeros(r, c);
+        int i = 0;
+        for (Matrix p : parts) {
+            for (double[] row : p.data) {
+                System.arraycopy(row, 0, out.data[i++], 0, c);
+            }
+        }
+        return out;
     }
 
     /** [this | other]: the columns of other placed after this one's; both must have the same rows. */

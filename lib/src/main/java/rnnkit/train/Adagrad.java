@@ -28,11 +28,13 @@ public final class Adagrad implements Optimizer {
         params.forEach((name, w) -> {
             Matrix dw = grads.get(name);
             Matrix m = memory.computeIfAbsent(name, n -> Matrix.zeros(w.rows(), w.cols()));
-            for (int k = 0; k < w.size(); k++) {
-                double g = dw.getFlat(k);
-                double acc = m.getFlat(k) + g * g;
-                m.setFlat(k, acc);
-                w.setFlat(k, w.getFlat(k) - learningRate * g / Math.sqrt(acc + 1e-8));
+            for (int i = 0; i < w.rows(); i++) {
+                for (int j = 0; j < w.cols(); j++) {
+                    double g = dw.get(i, j);
+                    double acc = m.get(i, j) + g * g;
+                    m.set(i, j, acc);
+                    w.set(i, j, w.get(i, j) - learningRate * g / Math.sqrt(acc + 1e-8));
+                }
             }
         });
     }

@@ -48,13 +48,15 @@ public final class Adam implements Optimizer {
             Matrix dw = grads.get(name);
             Matrix mm = m.computeIfAbsent(name, n -> Matrix.zeros(w.rows(), w.cols()));
             Matrix vv = v.computeIfAbsent(name, n -> Matrix.zeros(w.rows(), w.cols()));
-            for (int k = 0; k < w.size(); k++) {
-                double g = dw.getFlat(k);
-                double mk = beta1 * mm.getFlat(k) + (1 - beta1) * g;
-                double vk = beta2 * vv.getFlat(k) + (1 - beta2) * g * g;
-                mm.setFlat(k, mk);
-                vv.setFlat(k, vk);
-                w.setFlat(k, w.getFlat(k) - learningRate * (mk / c1) / (Math.sqrt(vk / c2) + epsilon));
+            for (int i = 0; i < w.rows(); i++) {
+                for (int j = 0; j < w.cols(); j++) {
+                    double g = dw.get(i, j);
+                    double mk = beta1 * mm.get(i, j) + (1 - beta1) * g;
+                    double vk = beta2 * vv.get(i, j) + (1 - beta2) * g * g;
+                    mm.set(i, j, mk);
+                    vv.set(i, j, vk);
+                    w.set(i, j, w.get(i, j) - learningRate * (mk / c1) / (Math.sqrt(vk / c2) + epsilon));
+                }
             }
         });
     }

@@ -61,6 +61,6 @@ public final class Linear {
     public Matrix backward(Matrix x, Matrix dy, Parameters grads) {
         grads.get(weightName).addTransAProductInPlace(x, dy);
         grads.get(biasName).addColumnSumsInPlace(dy);
-        return dy.matmulTransB(w);
+        return dy.matmul(w.transpose());
     }
 }

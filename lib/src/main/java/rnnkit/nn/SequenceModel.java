@@ -138,20 +138,23 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         Trace trace = cell.forward(es, initial);
         int steps = trace.steps();
         Parameters grads = params.zerosLike();
+        // The output layer and the loss see the P predicting steps at once, as (P B) rows: the
+        // mean of the step losses is the mean over all P B rows, and one product each gives the
+        // logits, dWhy and dL/dh of every step.
+        List<Matrix> predictingStates = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) {
+            if (predictsAt(t, steps)) {
+                predictingStates.add(trace.h(t));
+            }
+        }
+        Matrix hs = Matrix.stackRows(predictingStates);                   // (P B, H)
+        Loss.Value v = loss.evaluate(out.forward(hs), Matrix.stackRows(batch.targets()));
+        Matrix dHs = out.backward(hs, v.dLogits(), grads);               // (P B, H)
+        int rows = batch.batchSize();
         List<Matrix> dhs = new ArrayList<>();
-        double total = 0.0;
-        int predictions = batch.targets().size();
         int k = 0;
         for (int t = 1; t <= steps; t++) {
-            if (!predictsAt(t, steps)) {
-                dhs.add(null);
-                continue;
-            }
-            Matrix logits = out.forward(trace.h(t));
-            Loss.Value v = loss.evaluate(logits, batch.targets().get(k++));
-            total += v.value();
-            Matrix dLogits = v.dLogits().scale(1.0 / predictions);
-            dhs.add(out.backward(trace.h(t), dLogits, grads));
+            dhs.add(predictsAt(t, steps) ? dHs.sliceRows(rows * k, rows * ++k) : null);
         }
         CellGradients g = cell.backward(trace, dhs, null);
         g.parameters().forEach((name, m) -> grads.get(name).addInPlace(m));
@@ -160,7 +163,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
             Matrix de = g.inputs().get(t);
             dxs.add(embedding == null ? de : embedding.backward(batch.inputs().get(t), de, grads));
         }
-        return new Gradients(total / predictions, grads, dxs, g.initialState(), trace.finalState());
+        return new Gradients(v.value(), grads, dxs, g.initialState(), trace.finalState());
     }
 
     /**

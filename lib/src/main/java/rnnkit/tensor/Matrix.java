@@ -304,6 +304,19 @@ public final class Matrix {
         return out;
     }
 
+    /** The rows from (inclusive) to (exclusive), as a new matrix. */
+    public Matrix sliceRows(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IllegalArgumentException("sliceRows: [" + from + ", " + to + ") is not inside the "
+                    + rows + " rows of " + shape());
+        }
+        Matrix out = zeros(to - from, cols);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(data[i], 0, out.data[i - from], 0, cols);
+        }
+        return out;
+    }
+
     /** The columns from (inclusive) to (exclusive), as a new matrix. */
     public Matrix sliceCols(int from, int to) {
         if (from < 0 || to > cols || from > to) {

@@ -17,6 +17,7 @@ import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
 import rnnkit.nn.SequenceModel;
 import rnnkit.tensor.Matrix;
+import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
 
 /**
@@ -37,8 +38,16 @@ import rnnkit.train.Optimizer;
  */
 public final class TrainStepBenchmark {
 
-    /** One configuration of the grid. */
-    public record Config(String cell, int hidden, int batch, int seq, int vocab) {
+    /**
+     * One configuration of the grid. The optimizer is plain SGD unless {@code adagrad} is asked for;
+     * clip > 0 clips every gradient entry to [-clip, clip] before the update (min-char-rnn does both).
+     */
+    public record Config(String cell, int hidden, int batch, int seq, int vocab, String optimizer, double clip) {
+
+        /** Plain SGD, no clipping: the step. */
+        public Config(String cell, int hidden, int batch, int seq, int vocab) {
+            this(cell, hidden, batch, seq, vocab, "sgd", 0.0);
+        }
     }
 
     /** The measurement of one configuration. */
@@ -47,10 +56,12 @@ public final class TrainStepBenchmark {
         /** The JSON line the command prints. */
         public String json() {
             return String.format(Locale.ROOT,
-                    "{\"cell\":\"%s\",\"hidden\":%d,\"batch\":%d,\"seq\":%d,\"vocab\":%d,\"threads\":1,"
+                    "{\"cell\":\"%s\",\"hidden\":%d,\"batch\":%d,\"seq\":%d,\"vocab\":%d,%s\"threads\":1,"
                             + "\"chars_per_s\":%.1f,\"steps_per_s\":%.3f,\"min\":%.1f,\"max\":%.1f,\"repeats\":%d}",
-                    config.cell(), config.hidden(), config.batch(), config.seq(), config.vocab(), charsPerSecond,
-                    stepsPerSecond, min, max, repeats);
+                    config.cell(), config.hidden(), config.batch(), config.seq(), config.vocab(),
+                    config.optimizer().equals("sgd") && config.clip() == 0 ? ""
+                            : String.format(Locale.ROOT, "\"optimizer\":\"%s\",\"clip\":%s,", config.optimizer(), config.clip()),
+                    charsPerSecond, stepsPerSecond, min, max, repeats);
         }
     }
 
@@ -58,6 +69,10 @@ public final class TrainStepBenchmark {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--kernels")) {
+            KernelBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -104,7 +119,8 @@ public final class TrainStepBenchmark {
     /** The training step being measured, with its model, data and carried state. */
     static final class Step {
         private final SequenceModel model;
-        private final Optimizer sgd = Optimizer.sgd(0.01);
+        private final Optimizer optimizer;
+        private final Clipping clipping;
         private final List<Batch> batches = new ArrayList<>();
         private State carried;
         private int next;
@@ -117,6 +133,8 @@ public final class TrainStepBenchmark {
                 default -> throw new IllegalArgumentException("cell must be rnn, gru or lstm, got '" + c.cell() + "'");
             };
             model = new ManyToManyModel(cell, c.vocab(), Loss.softmaxCrossEntropy(), 2);
+            optimizer = c.optimizer().equals("adagrad") ? Optimizer.adagrad(0.1) : Optimizer.sgd(0.01);
+            clipping = c.clip() > 0 ? Clipping.value(c.clip()) : Clipping.none();
             Random random = new Random(3);
             for (int b = 0; b < 4; b++) {   // a few different batches, used in turn
                 List<Matrix> inputs = new ArrayList<>();
@@ -136,7 +154,8 @@ public final class TrainStepBenchmark {
             SequenceModel.Gradients g = model.gradients(batches.get(next), carried);
             next = (next + 1) % batches.size();
             carried = g.finalState();
-            sgd.step(model.parameters(), g.gradients());
+            clipping.apply(g.gradients());
+            optimizer.step(model.parameters(), g.gradients());
         }
 
         /** The loss of the batch the next step will use, from the carried state (for tests). */
@@ -154,10 +173,12 @@ public final class TrainStepBenchmark {
     }
 
     /** The command line: a grid of configurations and the time for each. */
-    record Options(List<String> cells, int[] hidden, int[] batch, int[] seq, int vocab, double seconds) {
+    record Options(List<String> cells, int[] hidden, int[] batch, int[] seq, int vocab, String optimizer, double clip,
+            double seconds) {
 
         static final String USAGE = "usage: bench [--cell rnn,gru,lstm] [--hidden 64,128,256] [--batch 1,32] [--seq 25,100]"
-                + " [--vocab 65] [--threads 1] [--seconds 2]";
+                + " [--vocab 65] [--threads 1] [--optimizer sgd|adagrad] [--clip 5] [--seconds 2]\n"
+                + "       bench --kernels [--seconds 1]   (GFLOP/s of the matrix products underneath)";
 
         static Options parse(String[] args) {
             List<String> cells = List.of("rnn", "gru", "lstm");
@@ -166,6 +187,8 @@ public final class TrainStepBenchmark {
             int[] seq = {25, 100};
             int vocab = 65;
             double seconds = 2;
+            String optimizer = "sgd";
+            double clip = 0.0;
             for (int k = 0; k < args.length; k++) {
                 String flag = args[k];
                 if (k + 1 >= args.length) {
@@ -185,6 +208,18 @@ public final class TrainStepBenchmark {
                     case "--batch" -> batch = positives(flag, value);
                     case "--seq" -> seq = positives(flag, value);
                     case "--vocab" -> vocab = positives(flag, value)[0];
+                    case "--optimizer" -> {
+                        if (!List.of("sgd", "adagrad").contains(value)) {
+                            throw new IllegalArgumentException("--optimizer: '" + value + "' is not sgd or adagrad");
+                        }
+                        optimizer = value;
+                    }
+                    case "--clip" -> {
+                        clip = Double.parseDouble(value);
+                        if (!(clip > 0) || !Double.isFinite(clip)) {
+                            throw new IllegalArgumentException("--clip must be a positive number, got " + value);
+                        }
+                    }
                     case "--threads" -> {
                         if (!value.equals("1")) {
                             throw new IllegalArgumentException("--threads: the library runs one training step on one thread;"
@@ -200,7 +235,7 @@ public final class TrainStepBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
-            return new Options(cells, hidden, batch, seq, vocab, seconds);
+            return new Options(cells, hidden, batch, seq, vocab, optimizer, clip, seconds);
         }
 
         /** Every combination of cell, hidden size, batch size and sequence length, in that order. */
@@ -210,7 +245,7 @@ public final class TrainStepBenchmark {
                 for (int h : hidden) {
                     for (int b : batch) {
                         for (int t : seq) {
-                            grid.add(new Config(c, h, b, t, vocab));
+                            grid.add(new Config(c, h, b, t, vocab, optimizer, clip));
                         }
                     }
                 }

@@ -25,6 +25,19 @@ class TrainStepBenchmarkTest {
     }
 
     @Test
+    @DisplayName("takes min-char-rnn's optimizer and clipping, and says so in its JSON")
+    void minCharRnnOptions() {
+        var options = TrainStepBenchmark.Options.parse(new String[] {"--cell", "rnn", "--hidden", "4", "--batch", "1",
+                "--seq", "3", "--vocab", "5", "--optimizer", "adagrad", "--clip", "5"});
+        var config = options.grid().get(0);
+        assertEquals(new TrainStepBenchmark.Config("rnn", 4, 1, 3, 5, "adagrad", 5.0), config);
+        String json = TrainStepBenchmark.measure(config, 0.1).json();
+        assertTrue(json.contains("\"vocab\":5,\"optimizer\":\"adagrad\",\"clip\":5.0,\"threads\":1"), json);
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainStepBenchmark.Options.parse(new String[] {"--optimizer", "rmsprop"}));
+        assertEquals("--optimizer: 'rmsprop' is not sgd or adagrad", e.getMessage());
+    }
+
+    @Test
     @DisplayName("refuses a bad value, naming the option")
     void badOptions() {
         var e = assertThrows(IllegalArgumentException.class, () -> TrainStepBenchmark.Options.parse(new String[] {"--cell", "gru,tcn"}));

@@ -1,0 +1,32 @@
+"""Reads the JSON lines of environment/compare/run and prints rnnkit's chars/s beside the others'."""
+import json
+import sys
+
+
+def key(r):
+    return (r["cell"], r["hidden"], r["batch"], r["seq"], r.get("optimizer", "sgd"))
+
+
+def main(path):
+    rows = [json.loads(line) for line in open(path) if line.startswith("{")]
+    ours = {key(r): r for r in rows if r["impl"] == "rnnkit"}
+    print()
+    print("| cell | H | B | T | rnnkit chars/s (min-max) | other | its chars/s (min-max) | ratio | target | met |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        if r["impl"] == "rnnkit" or key(r) not in ours:
+            continue
+        o = ours[key(r)]
+        ratio = o["chars_per_s"] / r["chars_per_s"]
+        if r["impl"].startswith("numpy"):
+            target = 2.0
+        else:
+            target = 3.0 if r["batch"] == 1 else 1.0
+        print(f"| {r['cell']} | {r['hidden']} | {r['batch']} | {r['seq']} "
+              f"| {o['chars_per_s']:,.0f} ({o['min']:,.0f}-{o['max']:,.0f}) | {r['impl'].split()[0]} "
+              f"| {r['chars_per_s']:,.0f} ({r['min']:,.0f}-{r['max']:,.0f}) | {ratio:.2f}x | {target:g}x "
+              f"| {'yes' if ratio >= target else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

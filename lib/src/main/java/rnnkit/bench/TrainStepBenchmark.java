@@ -73,6 +73,10 @@ public final class TrainStepBenchmark {
             KernelBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length == 1 && args[0].equals("--gradcheck")) {
+            GradientCheckBenchmark.main(args);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -178,7 +182,8 @@ public final class TrainStepBenchmark {
 
         static final String USAGE = "usage: bench [--cell rnn,gru,lstm] [--hidden 64,128,256] [--batch 1,32] [--seq 25,100]"
                 + " [--vocab 65] [--threads 1] [--optimizer sgd|adagrad] [--clip 5] [--seconds 2]\n"
-                + "       bench --kernels [--seconds 1]   (GFLOP/s of the matrix products underneath)";
+                + "       bench --kernels [--seconds 1]   (GFLOP/s of the matrix products underneath)\n"
+                + "       bench --gradcheck               (time of each cell's gradient check, H = 8, T = 20)";
 
         static Options parse(String[] args) {
             List<String> cells = List.of("rnn", "gru", "lstm");

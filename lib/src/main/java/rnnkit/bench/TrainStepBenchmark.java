@@ -155,7 +155,7 @@ public final class TrainStepBenchmark {
         }
 
         void run() {
-            SequenceModel.Gradients g = model.gradients(batches.get(next), carried);
+            SequenceModel.Gradients g = model.trainingGradients(batches.get(next), carried);
             next = (next + 1) % batches.size();
             carried = g.finalState();
             clipping.apply(g.gradients());

@@ -2,7 +2,6 @@ package rnnkit.cells;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +12,21 @@ import rnnkit.tensor.Matrix;
 
 /**
  * What every cell shares: the sizes, the named parameters, argument checks, and the loops over
- * time. A cell only writes one step forward ({@link #step}) and one step backward
- * ({@link #stepBackward}); the loops here run them over the sequence.
+ * time. A cell writes one step forward ({@link #step}), one step backward ({@link #stepBackward}),
+ * and the sums over the steps that give its weight and input gradients ({@link #weightGradients},
+ * {@link #inputGradients}); the loops here run them over the sequence.
  *
- * @param <C> what a step keeps for its backward pass
+ * <p>Every matrix a step writes lives in a {@link Workspace}: the step's buffers ({@link #buffers})
+ * are blocks of (T + 1) B-row stacks, made once per trace and overwritten by a pass that reuses the
+ * trace. A training loop that passes its last trace back in therefore allocates nothing per step.
+ *
+ * @param <C> a step's buffers: what it writes forward and what its backward pass needs
  */
 abstract class BaseCell<C> implements RecurrentCell {
-
-    /** One step forward: the next state, the gates to show, and what backward needs. */
-    record Step<C>(State next, Map<String, Matrix> gates, C cache) {
-    }
-
-    /** One step backward: dL/dx_t and dL/d(previous state). */
-    record StepGradients(Matrix dx, State dPrev) {
-    }
 
     protected final int inputSize;
     protected final int hiddenSize;
     protected final Parameters params = new Parameters();
-    /** W^T for the weights used during the current backward pass; see {@link #transposed}. */
-    private final Map<Matrix, Matrix> transposes = new IdentityHashMap<>();
-    /** The terms of each weight's gradient during the current backward pass; see {@link #sumOverSteps}. */
-    private final Map<String, List<Matrix[]>> weightTerms = new LinkedHashMap<>();
 
     BaseCell(int inputSize, int hiddenSize) {
         if (inputSize < 1) {
@@ -47,14 +39,31 @@ abstract class BaseCell<C> implements RecurrentCell {
         this.hiddenSize = hiddenSize;
     }
 
-    /** Computes one step from x_t (B x X) and the previous state. Must not modify its arguments. */
-    abstract Step<C> step(Matrix x, State prev);
+    /**
+     * The buffers of step t = 1..T in {@code w}: blocks t of stacks (what later steps or the sums
+     * over the steps read) or scratch (what only this step's arithmetic needs). The state after the
+     * step is block t of the stacks named by {@link #stateNames()}, "h" (and "c").
+     */
+    abstract C buffers(Workspace w, int t);
+
+    /** The gates step t records, by name, as matrices of its buffers (made once per trace). */
+    abstract Map<String, Matrix> gates(C k);
+
+    /** One step forward: writes k and the state after the step, from x_t (B x X) and the previous state. */
+    abstract void step(Matrix x, State prev, C k, State next);
 
     /**
-     * Backpropagates one step: given dL/d(state after the step), accumulates the parameter
-     * gradients into {@code grads} and returns dL/dx_t and dL/d(previous state).
+     * One step backward. Given dNext = dL/d(state after step t), it overwrites every part of dPrev
+     * with dL/d(state before) and keeps in k what the sums over the steps need.
      */
-    abstract StepGradients stepBackward(C cache, State dNext, Parameters grads);
+    abstract void stepBackward(Workspace w, Matrix x, State prev, C k, State dNext, State dPrev);
+
+    /** After the steps: adds every parameter's gradient, summed over the steps, to {@code grads}. */
+    abstract void weightGradients(Workspace w, Parameters grads);
+
+    /** After the steps: adds dL/dx_t of every step, stacked as (T B) x X, to {@code dX}. */
+    abstract void inputGradients(Workspace w, Matrix dX);
+
 
     @Override
     public int inputSize() {
@@ -80,21 +89,68 @@ abstract class BaseCell<C> implements RecurrentCell {
 
     @Override
     public final Trace forward(List<Matrix> xs, State initial) {
+        return run(xs, initial, null, false);
+    }
+
+    @Override
+    public final Trace forward(List<Matrix> xs, State initial, Trace reuse) {
+        return run(xs, initial, reuse, true);
+    }
+
+    private Trace run(List<Matrix> xs, State initial, Trace reuse, boolean reusable) {
         int batch = checkInputs(xs);
         checkParameters();
-        State start = initial == null ? zeroState(batch) : checkState("initial", initial, batch);
-        State state = start;
-        List<State> states = new ArrayList<>(xs.size());
-        List<Map<String, Matrix>> gates = new ArrayList<>(xs.size());
-        List<Object> caches = new ArrayList<>(xs.size());
-        for (Matrix x : xs) {
-            Step<C> s = step(x, state);
-            states.add(s.next());
-            gates.add(Collections.unmodifiableMap(s.gates()));
-            caches.add(s.cache());
-            state = s.next();
+        if (initial != null) {
+            checkState("initial", initial, batch);
         }
-        return new Trace(this, start, states, gates, caches);
+        Trace trace = reuse != null && reuse.reusable() && reuse.fits(this, xs.size(), batch) ? reuse
+                : newTrace(xs.size(), batch, reusable);
+        Workspace w = trace.workspace();
+        for (String part : stateNames()) {
+            Matrix start = trace.state(0).get(part);
+            if (initial == null) {
+                start.zeroInPlace();
+            } else {
+                start.setFrom(initial.get(part));
+            }
+        }
+        for (int t = 1; t <= xs.size(); t++) {
+            // The step reads a copy of x_t: the sums over the steps multiply the stacked copies at the end.
+            Matrix x = w.block("x", t, inputSize).setFrom(xs.get(t - 1));
+            step(x, trace.state(t - 1), cache(trace, t), trace.state(t));
+        }
+        return trace;
+    }
+
+    private Trace newTrace(int steps, int batch, boolean reusable) {
+        Workspace w = new Workspace(steps, batch);
+        List<State> states = new ArrayList<>(steps + 1);
+        List<Map<String, Matrix>> gates = new ArrayList<>(steps);
+        List<Object> caches = new ArrayList<>(steps);
+        states.add(stateBlocks(w, 0));
+        for (int t = 1; t <= steps; t++) {
+            states.add(stateBlocks(w, t));
+            C k = buffers(w, t);
+            caches.add(k);
+            gates.add(Collections.unmodifiableMap(gates(k)));
+        }
+        return new Trace(this, w, reusable, states, gates, caches);
+    }
+
+    /** The state after step t: blocks t of the stacks named by {@link #stateNames()}. */
+    private State stateBlocks(Workspace w, int t) {
+        List<String> names = stateNames();
+        Object[] pairs = new Object[2 * names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            pairs[2 * k] = names.get(k);
+            pairs[2 * k + 1] = w.block(names.get(k), t, hiddenSize);
+        }
+        return State.of(pairs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private C cache(Trace trace, int t) {
+        return (C) trace.cache(t);
     }
 
     /** Every weight must be a finite number: a NaN would silently turn every output into NaN. */
@@ -111,8 +167,12 @@ abstract class BaseCell<C> implements RecurrentCell {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public final CellGradients backward(Trace trace, List<Matrix> dhs, State dFinal) {
+        return backward(trace, dhs, dFinal, true);
+    }
+
+    @Override
+    public final CellGradients backward(Trace trace, List<Matrix> dhs, State dFinal, boolean inputGradients) {
         if (trace == null) {
             throw new IllegalArgumentException("trace must not be null");
         }
@@ -125,64 +185,66 @@ abstract class BaseCell<C> implements RecurrentCell {
         if (dhs != null && dhs.size() != steps) {
             throw new IllegalArgumentException("dhs: expected one gradient per step, T = " + steps + ", got " + dhs.size());
         }
-        State d = dFinal == null ? zeroState(batch) : checkState("dFinal", dFinal, batch).copy();
-        Parameters grads = params.zerosLike();
-        transposes.clear();
-        weightTerms.clear();
-        Matrix[] dxs = new Matrix[steps];
+        if (dFinal != null) {
+            checkState("dFinal", dFinal, batch);
+        }
+        for (int t = 1; dhs != null && t <= steps; t++) {
+            if (dhs.get(t - 1) != null) {
+                requireShape("dhs[" + (t - 1) + "] (step t=" + t + ")", dhs.get(t - 1), batch, hiddenSize);
+            }
+        }
+        Workspace w = trace.workspace();
+        transposeWeights(w);
+        // dL/d(state after step t) and the state step t writes dL/d(state before) into; swapped after each step
+        State d = scratchState(w, "dA", batch);
+        State dPrev = scratchState(w, "dB", batch);
+        for (String part : stateNames()) {
+            if (dFinal == null) {
+                d.get(part).zeroInPlace();
+            } else {
+                d.get(part).setFrom(dFinal.get(part));
+            }
+        }
         for (int t = steps; t >= 1; t--) {
             Matrix dh = dhs == null ? null : dhs.get(t - 1);
             if (dh != null) {
-                requireShape("dhs[" + (t - 1) + "] (step t=" + t + ")", dh, batch, hiddenSize);
                 d.h().addInPlace(dh);
             }
-            StepGradients g = stepBackward((C) trace.cache(t), d, grads);
-            dxs[t - 1] = g.dx();
-            d = g.dPrev();
+            stepBackward(w, w.block("x", t, inputSize), trace.state(t - 1), cache(trace, t), d, dPrev);
+            State swap = d;
+            d = dPrev;
+            dPrev = swap;
         }
-        transposes.clear();
-        weightTerms.forEach((name, terms) -> {
-            List<Matrix> lefts = new ArrayList<>(terms.size());
-            List<Matrix> rights = new ArrayList<>(terms.size());
-            for (Matrix[] term : terms) {
-                lefts.add(term[0]);
-                rights.add(term[1]);
+        boolean reuse = trace.reusable();
+        Parameters grads = reuse ? w.zeroGradients(params) : params.zerosLike();
+        weightGradients(w, grads);
+        List<Matrix> dxs = null;
+        if (inputGradients) {
+            Matrix dX;
+            if (reuse) {
+                w.block("dx", 0, inputSize);   // makes the stack on first use
+                dX = w.blocks("dx", 1, steps + 1).zeroInPlace();
+            } else {
+                dX = Matrix.zeros(steps * batch, inputSize);
             }
-            grads.get(name).addTransAProductInPlace(Matrix.stackRows(lefts), Matrix.stackRows(rights));
-        });
-        weightTerms.clear();
-        return new CellGradients(grads, List.of(dxs), d);
+            inputGradients(w, dX);
+            Matrix[] parts = new Matrix[steps];
+            for (int t = 1; t <= steps; t++) {
+                parts[t - 1] = dX.viewRows((t - 1) * batch, t * batch);
+            }
+            dxs = List.of(parts);
+        }
+        return new CellGradients(grads, dxs, reuse ? d : d.copy());
     }
 
-    /**
-     * Adds left^T right to the gradient of the weight {@code name}, as dWhh += h_{t-1}^T da does.
-     * The terms of all steps are summed at the end of the backward pass as one product of the
-     * stacked rows, Σ_t left_t^T right_t = [left_1; ...; left_T]^T [right_1; ...; right_T], which
-     * passes over dW once instead of once per step. Neither matrix may change afterwards.
-     */
-    void sumOverSteps(String name, Matrix left, Matrix right) {
-        weightTerms.computeIfAbsent(name, n -> new ArrayList<>()).add(new Matrix[] {left, right});
-    }
-
-    /**
-     * W^T, computed once per backward pass and reused at every step, so that da W^T is a plain
-     * product (see {@code rnnkit.tensor.Kernels}). The weights do not change during a backward pass.
-     */
-    Matrix transposed(Matrix w) {
-        return transposes.computeIfAbsent(w, Matrix::transpose);
-    }
-
-    /**
-     * Backpropagates a gate's pre-activation a = x Wx + h_{t-1} Wh + b, given da (B, H): adds
-     * x^T da to dWx, h_{t-1}^T da to dWh and the column sums of da to db, and adds da Wx^T to
-     * dx and da Wh^T to dhPrev.
-     */
-    void affineBackward(Matrix da, Matrix x, Matrix hPrev, String gate, Parameters grads, Matrix dx, Matrix dhPrev) {
-        sumOverSteps("Wx" + gate, x, da);
-        sumOverSteps("Wh" + gate, hPrev, da);
-        grads.get("b" + gate).addColumnSumsInPlace(da);
-        dx.addProductInPlace(da, transposed(params.get("Wx" + gate)));
-        dhPrev.addProductInPlace(da, transposed(params.get("Wh" + gate)));
+    private State scratchState(Workspace w, String name, int batch) {
+        List<String> names = stateNames();
+        Object[] pairs = new Object[2 * names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            pairs[2 * k] = names.get(k);
+            pairs[2 * k + 1] = w.scratch(name + "." + names.get(k), batch, hiddenSize);
+        }
+        return State.of(pairs);
     }
 
     // ---------------------------------------------------------------- helpers for the cells
@@ -197,8 +259,44 @@ abstract class BaseCell<C> implements RecurrentCell {
         return params.add(name, Matrix.filled(1, hiddenSize, value));
     }
 
+    /** Block t of the stack {@code name}, B x H. */
+    Matrix block(Workspace w, String name, int t) {
+        return w.block(name, t, hiddenSize);
+    }
+
+    /** The scratch matrix {@code name}, B x H, which every step overwrites. */
+    Matrix scratch(Workspace w, String name) {
+        return w.scratch(name, w.batch, hiddenSize);
+    }
+
+    /**
+     * The gradients of a gate whose pre-activation is a_t = x_t Wx + h_{t-1} Wh + b, summed over
+     * the steps as products of stacked blocks: dWx += X^T DA, dWh += H_prev^T DA and db += the
+     * column sums of DA, where X, H_prev and DA stack x_t, h_{t-1} and the stack "da" + gate.
+     */
+    void affineGradients(Workspace w, Parameters grads, String gate) {
+        Matrix das = w.blocks("da" + gate, 1, w.steps + 1);
+        grads.get("Wx" + gate).addTransAProductInPlace(w.blocks("x", 1, w.steps + 1), das);
+        grads.get("Wh" + gate).addTransAProductInPlace(w.blocks("h", 0, w.steps), das);
+        grads.get("b" + gate).addColumnSumsInPlace(das);
+    }
+
+    /** dX += DA Wx^T for the gate's stacked pre-activation gradients DA (the stack "da" + gate). */
+    void affineInputGradients(Workspace w, Matrix dX, String gate) {
+        dX.addProductInPlace(w.blocks("da" + gate, 1, w.steps + 1), w.transposed("Wx" + gate));
+    }
+
+    /** Transposes every weight (the parameters named W...) into the workspace, for the products of backward. */
+    void transposeWeights(Workspace w) {
+        for (String name : params.names()) {
+            if (name.startsWith("W")) {
+                w.transpose(name, params.get(name));
+            }
+        }
+    }
+
     /** Ordered gate map from name, matrix pairs. */
-    static Map<String, Matrix> gates(Object... namesAndMatrices) {
+    static Map<String, Matrix> named(Object... namesAndMatrices) {
         Map<String, Matrix> m = new LinkedHashMap<>();
         for (int k = 0; k < namesAndMatrices.length; k += 2) {
             m.put((String) namesAndMatrices[k], (Matrix) namesAndMatrices[k + 1]);

@@ -1,6 +1,7 @@
 package rnnkit.cells;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import rnnkit.grad.Parameters;
@@ -61,7 +62,7 @@ import rnnkit.tensor.Matrix;
  *       the previous state with z.
  * </ul>
  */
-public final class GruCell extends BaseCell<GruCell.Cache> {
+public final class GruCell extends BaseCell<GruCell.Buffers> {
 
     /** Where the reset gate acts on the candidate's hidden term. */
     public enum ResetPlacement {
@@ -111,7 +112,14 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
         }
     }
 
-    record Cache(Matrix x, Matrix hPrev, Matrix z, Matrix r, Matrix hTilde, Matrix hiddenTerm) {
+    /**
+     * Step t's matrices: the gates z, r and hTilde; hiddenTerm, r ⊙ h_{t-1} (reset before the
+     * product) or h_{t-1} Whh + bhh (after); the pre-activation gradients daz, dar, dah; dHidden,
+     * the gradient of h_{t-1} Whh + bhh (reset after the product); all blocks t of their stacks.
+     * dRh, the gradient of r ⊙ h_{t-1}, only the step itself needs.
+     */
+    record Buffers(Matrix z, Matrix r, Matrix hTilde, Matrix hiddenTerm, Matrix daz, Matrix dar, Matrix dah, Matrix dHidden,
+            Matrix dRh) {
     }
 
     private final Options options;
@@ -164,77 +172,103 @@ public final class GruCell extends BaseCell<GruCell.Cache> {
     }
 
     @Override
-    Step<Cache> step(Matrix x, State prev) {
-        Matrix hPrev = prev.h();
-        // z = σ(x Wxz + h_{t-1} Whz + bz), r = σ(x Wxr + h_{t-1} Whr + br)
-        Matrix z = Ops.sigmoid(Ops.affine(x, wxz, hPrev, whz, bz));
-        Matrix r = Ops.sigmoid(Ops.affine(x, wxr, hPrev, whr, br));
-        Matrix hiddenTerm;
-        Matrix pre = x.matmul(wxh).addRowInPlace(bh);
-        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
-            // (r ⊙ h_{t-1}) Whh
-            hiddenTerm = r.times(hPrev);
-            pre.addInPlace(hiddenTerm.matmul(whh));
-        } else {
-            // r ⊙ (h_{t-1} Whh + bhh)
-            hiddenTerm = hPrev.matmul(whh).plusRow(bhh);
-            pre.addInPlace(r.times(hiddenTerm));
-        }
-        Matrix hTilde = Ops.tanh(pre);
-        Matrix h;
-        if (options.update() == UpdateWeights.CANDIDATE) {
-            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
-            h = z.times(hTilde).addInPlace(Ops.oneMinus(z).timesInPlace(hPrev));
-        } else {
-            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
-            h = z.times(hPrev).addInPlace(Ops.oneMinus(z).timesInPlace(hTilde));
-        }
-        return new Step<>(State.of(h), gates("z", z, "r", r, "hTilde", hTilde),
-                new Cache(x, hPrev, z, r, hTilde, hiddenTerm));
+    Buffers buffers(Workspace w, int t) {
+        return new Buffers(block(w, "z", t), block(w, "r", t), block(w, "hTilde", t), block(w, "hiddenTerm", t),
+                block(w, "daz", t), block(w, "dar", t), block(w, "dah", t), block(w, "dHidden", t), scratch(w, "dRh"));
     }
 
     @Override
-    StepGradients stepBackward(Cache c, State dNext, Parameters grads) {
-        Matrix dh = dNext.h();
-        Matrix dhTilde;
-        Matrix dz;
-        Matrix dhPrev;
-        if (options.update() == UpdateWeights.CANDIDATE) {
-            dhTilde = dh.times(c.z());
-            dz = dh.times(c.hTilde().minus(c.hPrev()));
-            dhPrev = dh.times(Ops.oneMinus(c.z()));
+    Map<String, Matrix> gates(Buffers k) {
+        return named("z", k.z(), "r", k.r(), "hTilde", k.hTilde());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        Matrix hPrev = prev.h();
+        // z = σ(x Wxz + h_{t-1} Whz + bz), r = σ(x Wxr + h_{t-1} Whr + br)
+        Ops.sigmoid(Ops.affine(k.z(), x, wxz, hPrev, whz, bz));
+        Ops.sigmoid(Ops.affine(k.r(), x, wxr, hPrev, whr, br));
+        Matrix pre = k.hTilde().zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
+        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
+            // pre = x Wxh + bh + (r ⊙ h_{t-1}) Whh
+            pre.addProductInPlace(k.hiddenTerm().setTimes(k.r(), hPrev), whh);
         } else {
-            dhTilde = dh.times(Ops.oneMinus(c.z()));
-            dz = dh.times(c.hPrev().minus(c.hTilde()));
-            dhPrev = dh.times(c.z());
+            // pre = x Wxh + bh + r ⊙ (h_{t-1} Whh + bhh)
+            pre.addTimes(k.r(), k.hiddenTerm().zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
+        }
+        // hTilde = tanh(pre)
+        Ops.tanh(pre);
+        if (options.update() == UpdateWeights.CANDIDATE) {
+            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
+            Ops.blend(next.h(), k.z(), k.hTilde(), hPrev);
+        } else {
+            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
+            Ops.blend(next.h(), k.z(), hPrev, k.hTilde());
+        }
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+        Matrix dh = dNext.h();
+        Matrix hPrev = prev.h();
+        Matrix dhPrev = dPrev.h();
+        Matrix dn = k.dah();
+        Matrix dz = k.daz();
+        if (options.update() == UpdateWeights.CANDIDATE) {
+            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
+            dn.setTimes(dh, k.z());                                           // dhTilde
+            dz.setFrom(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
+            Ops.oneMinusTimes(dhPrev, k.z(), dh);
+        } else {
+            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
+            Ops.oneMinusTimes(dn, k.z(), dh);                                 // dhTilde
+            dz.setFrom(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
+            dhPrev.setTimes(dh, k.z());
         }
         // through hTilde = tanh(pre)
-        Matrix dnRaw = Ops.tanhBackward(dhTilde, c.hTilde());
-        sumOverSteps("Wxh", c.x(), dnRaw);
-        grads.get("bh").addColumnSumsInPlace(dnRaw);
-        Matrix dr;
+        Ops.tanhBackward(dn, dn, k.hTilde());
+        Matrix dr = k.dar();
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
-            // pre = ... + (r ⊙ hPrev) Whh
-            Matrix rh = c.hiddenTerm();
-            sumOverSteps("Whh", rh, dnRaw);
-            Matrix drh = dnRaw.matmul(transposed(whh));
-            dr = drh.times(c.hPrev());
-            dhPrev.addInPlace(drh.timesInPlace(c.r()));
+            // pre = ... + (r ⊙ h_{t-1}) Whh
+            Matrix dRh = k.dRh().zeroInPlace().addProductInPlace(dn, w.transposed("Whh"));
+            dr.setTimes(dRh, hPrev);
+            dhPrev.addTimes(dRh, k.r());
         } else {
-            // pre = ... + r ⊙ (hPrev Whh + bhh)
-            Matrix dHidden = dnRaw.times(c.r());
-            dr = dnRaw.times(c.hiddenTerm());
-            sumOverSteps("Whh", c.hPrev(), dHidden);
-            grads.get("bhh").addColumnSumsInPlace(dHidden);
-            dhPrev.addProductInPlace(dHidden, transposed(whh));
+            // pre = ... + r ⊙ (h_{t-1} Whh + bhh)
+            Matrix dHidden = k.dHidden().setTimes(dn, k.r());
+            dr.setTimes(dn, k.hiddenTerm());
+            dhPrev.addProductInPlace(dHidden, w.transposed("Whh"));
         }
-        // through the gates' sigmoids
-        Matrix dzRaw = Ops.sigmoidBackward(dz, c.z());
-        Matrix drRaw = Ops.sigmoidBackward(dr, c.r());
-        Matrix dx = dnRaw.matmul(transposed(wxh));
-        affineBackward(dzRaw, c.x(), c.hPrev(), "z", grads, dx, dhPrev);
-        affineBackward(drRaw, c.x(), c.hPrev(), "r", grads, dx, dhPrev);
-        return new StepGradients(dx, State.of(dhPrev));
+        // through the gates' sigmoids, then their pre-activations: + daz Whz^T + dar Whr^T
+        Ops.sigmoidBackward(dz, dz, k.z());
+        Ops.sigmoidBackward(dr, dr, k.r());
+        dhPrev.addProductInPlace(dz, w.transposed("Whz")).addProductInPlace(dr, w.transposed("Whr"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        affineGradients(w, grads, "z");
+        affineGradients(w, grads, "r");
+        // the candidate: dWxh = Σ_t x_t^T dah_t, dbh = Σ_t (column sums of dah_t), and Whh by the reset placement
+        Matrix dns = w.blocks("dah", 1, w.steps + 1);
+        grads.get("Wxh").addTransAProductInPlace(w.blocks("x", 1, w.steps + 1), dns);
+        grads.get("bh").addColumnSumsInPlace(dns);
+        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
+            // dWhh = Σ_t (r_t ⊙ h_{t-1})^T dah_t
+            grads.get("Whh").addTransAProductInPlace(w.blocks("hiddenTerm", 1, w.steps + 1), dns);
+        } else {
+            // dWhh = Σ_t h_{t-1}^T dHidden_t, dbhh = Σ_t (column sums of dHidden_t)
+            Matrix dHiddens = w.blocks("dHidden", 1, w.steps + 1);
+            grads.get("Whh").addTransAProductInPlace(w.blocks("h", 0, w.steps), dHiddens);
+            grads.get("bhh").addColumnSumsInPlace(dHiddens);
+        }
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        affineInputGradients(w, dX, "z");
+        affineInputGradients(w, dX, "r");
+        affineInputGradients(w, dX, "h");
     }
 
     @Override

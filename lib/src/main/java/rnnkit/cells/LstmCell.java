@@ -45,7 +45,7 @@ import rnnkit.tensor.Matrix;
  *       and bi = b_ii + b_hi, bf = b_if + b_hf, bg = b_ig + b_hg, bo = b_io + b_ho.
  * </ul>
  */
-public final class LstmCell extends BaseCell<LstmCell.Cache> {
+public final class LstmCell extends BaseCell<LstmCell.Buffers> {
 
     /**
      * The LSTM variant.
@@ -78,7 +78,13 @@ public final class LstmCell extends BaseCell<LstmCell.Cache> {
         }
     }
 
-    record Cache(Matrix x, Matrix hPrev, Matrix cPrev, Matrix i, Matrix f, Matrix o, Matrix g, Matrix tanhC) {
+    /**
+     * Step t's matrices: the gates i, f, o, g and tanh(c_t) (blocks t of their stacks), the
+     * pre-activation gradients dai, daf, dao, dag (blocks t of "da" + gate, summed over the steps
+     * at the end) and dc, which only the step itself needs.
+     */
+    record Buffers(Matrix i, Matrix f, Matrix o, Matrix g, Matrix tanhC, Matrix dai, Matrix daf, Matrix dao, Matrix dag,
+            Matrix dc) {
     }
 
     private final Options options;
@@ -147,47 +153,77 @@ public final class LstmCell extends BaseCell<LstmCell.Cache> {
     }
 
     @Override
-    Step<Cache> step(Matrix x, State prev) {
-        Matrix hPrev = prev.h();
-        Matrix cPrev = prev.c();
-        Matrix i = Ops.sigmoid(Ops.affine(x, wxi, hPrev, whi, bi));
-        Matrix f = options.forgetGate() ? Ops.sigmoid(Ops.affine(x, wxf, hPrev, whf, bf))
-                : Matrix.filled(hPrev.rows(), hiddenSize, 1.0);
-        Matrix o = Ops.sigmoid(Ops.affine(x, wxo, hPrev, who, bo));
-        Matrix g = Ops.tanh(Ops.affine(x, wxg, hPrev, whg, bg));
-        // c_t = f ⊙ c_{t-1} + i ⊙ g
-        Matrix c = f.times(cPrev).addInPlace(i.times(g));
-        // h_t = o ⊙ tanh(c_t)
-        Matrix tanhC = Ops.tanh(c.copy());
-        Matrix h = o.times(tanhC);
-        Map<String, Matrix> gates = gates("i", i, "f", f, "o", o, "g", g);
-        return new Step<>(State.of(h, c), gates, new Cache(x, hPrev, cPrev, i, f, o, g, tanhC));
+    Buffers buffers(Workspace w, int t) {
+        Matrix f = block(w, "f", t);
+        if (!options.forgetGate()) {
+            f.addRowInPlace(Matrix.filled(1, hiddenSize, 1.0));   // f = 1, set once
+        }
+        return new Buffers(block(w, "i", t), f, block(w, "o", t), block(w, "g", t), block(w, "tanhC", t),
+                block(w, "dai", t), block(w, "daf", t), block(w, "dao", t), block(w, "dag", t), scratch(w, "dc"));
     }
 
     @Override
-    StepGradients stepBackward(Cache k, State dNext, Parameters grads) {
-        Matrix dh = dNext.h();
-        // h = o ⊙ tanh(c)
-        Matrix dO = dh.times(k.tanhC());
-        Matrix dc = Ops.tanhBackward(dh.times(k.o()), k.tanhC()).addInPlace(dNext.c());
-        // c = f ⊙ cPrev + i ⊙ g
-        Matrix dI = dc.times(k.g());
-        Matrix dG = dc.times(k.i());
-        Matrix dcPrev = dc.times(k.f());
-        // through the nonlinearities
-        Matrix diRaw = Ops.sigmoidBackward(dI, k.i());
-        Matrix doRaw = Ops.sigmoidBackward(dO, k.o());
-        Matrix dgRaw = Ops.tanhBackward(dG, k.g());
-        Matrix dx = Matrix.zeros(dh.rows(), inputSize);
-        Matrix dhPrev = Matrix.zeros(dh.rows(), hiddenSize);
-        affineBackward(diRaw, k.x(), k.hPrev(), "i", grads, dx, dhPrev);
+    Map<String, Matrix> gates(Buffers k) {
+        return named("i", k.i(), "f", k.f(), "o", k.o(), "g", k.g());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        Matrix hPrev = prev.h();
+        // i = σ(x Wxi + h_{t-1} Whi + bi), f = σ(x Wxf + h_{t-1} Whf + bf), o = σ(x Wxo + h_{t-1} Who + bo)
+        Ops.sigmoid(Ops.affine(k.i(), x, wxi, hPrev, whi, bi));
         if (options.forgetGate()) {
-            Matrix dfRaw = Ops.sigmoidBackward(dc.times(k.cPrev()), k.f());
-            affineBackward(dfRaw, k.x(), k.hPrev(), "f", grads, dx, dhPrev);
+            Ops.sigmoid(Ops.affine(k.f(), x, wxf, hPrev, whf, bf));
         }
-        affineBackward(doRaw, k.x(), k.hPrev(), "o", grads, dx, dhPrev);
-        affineBackward(dgRaw, k.x(), k.hPrev(), "g", grads, dx, dhPrev);
-        return new StepGradients(dx, State.of(dhPrev, dcPrev));
+        Ops.sigmoid(Ops.affine(k.o(), x, wxo, hPrev, who, bo));
+        // g = c̃ = tanh(x Wxg + h_{t-1} Whg + bg)
+        Ops.tanh(Ops.affine(k.g(), x, wxg, hPrev, whg, bg));
+        // c_t = f ⊙ c_{t-1} + i ⊙ g
+        Matrix c = next.c().setTimes(k.f(), prev.c()).addTimes(k.i(), k.g());
+        // h_t = o ⊙ tanh(c_t)
+        Ops.tanh(k.tanhC().setFrom(c));
+        next.h().setTimes(k.o(), k.tanhC());
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+        Matrix dh = dNext.h();
+        // h = o ⊙ tanh(c): through o, and into c (plus what flows back from c_{t+1})
+        Ops.sigmoidBackward(k.dao(), k.dao().setTimes(dh, k.tanhC()), k.o());
+        Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setTimes(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
+        // c = f ⊙ c_{t-1} + i ⊙ g: through i, g and f, and dc_{t-1} = dc ⊙ f
+        Ops.sigmoidBackward(k.dai(), k.dai().setTimes(dc, k.g()), k.i());
+        Ops.tanhBackward(k.dag(), k.dag().setTimes(dc, k.i()), k.g());
+        if (options.forgetGate()) {
+            Ops.sigmoidBackward(k.daf(), k.daf().setTimes(dc, prev.c()), k.f());
+        }
+        dPrev.c().setTimes(dc, k.f());
+        // dh_{t-1} = Σ over the gates of da Wh^T
+        Matrix dhPrev = dPrev.h().zeroInPlace();
+        dhPrev.addProductInPlace(k.dai(), w.transposed("Whi"));
+        if (options.forgetGate()) {
+            dhPrev.addProductInPlace(k.daf(), w.transposed("Whf"));
+        }
+        dhPrev.addProductInPlace(k.dao(), w.transposed("Who"));
+        dhPrev.addProductInPlace(k.dag(), w.transposed("Whg"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        for (String gate : gatesWithWeights()) {
+            affineGradients(w, grads, gate);
+        }
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        for (String gate : gatesWithWeights()) {
+            affineInputGradients(w, dX, gate);
+        }
+    }
+
+    private List<String> gatesWithWeights() {
+        return options.forgetGate() ? List.of("i", "f", "o", "g") : List.of("i", "o", "g");
     }
 
     @Override

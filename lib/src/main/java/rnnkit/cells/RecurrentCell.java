@@ -75,6 +75,28 @@ public interface RecurrentCell {
      */
     CellGradients backward(Trace trace, List<Matrix> dhs, State dFinal);
 
+    /**
+     * {@link #forward(List, State)} for training loops: it writes into the matrices of
+     * {@code reuse}, an earlier trace this method returned for this cell with the same T and B,
+     * overwriting that trace, so a loop of passes allocates nothing per step. With any other trace
+     * (or null) it makes new matrices. Backward over such a trace also returns gradients in
+     * matrices the next backward pass overwrites. A cell without such buffers just runs
+     * {@link #forward(List, State)}.
+     */
+    default Trace forward(List<Matrix> xs, State initial, Trace reuse) {
+        return forward(xs, initial);
+    }
+
+    /**
+     * {@link #backward(Trace, List, State)}, computing the input gradients dL/dx_t only when
+     * {@code inputGradients} is true (otherwise {@link CellGradients#inputs()} is null). A model
+     * whose inputs are data, not parameters, does not need them. A cell without that shortcut
+     * computes them anyway.
+     */
+    default CellGradients backward(Trace trace, List<Matrix> dhs, State dFinal, boolean inputGradients) {
+        return backward(trace, dhs, dFinal);
+    }
+
     /** A zero state for a batch of the given size. */
     default State zeroState(int batch) {
         return State.zeros(stateNames(), batch, hiddenSize());

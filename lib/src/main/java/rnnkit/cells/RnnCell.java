@@ -25,9 +25,10 @@ import rnnkit.tensor.Matrix;
  * vectors (Wxh there is our Wxh transposed). PyTorch's {@code nn.RNNCell}: weight_ih = Wxh^T,
  * weight_hh = Whh^T, bias_ih + bias_hh = bh.
  */
-public final class RnnCell extends BaseCell<RnnCell.Cache> {
+public final class RnnCell extends BaseCell<RnnCell.Buffers> {
 
-    record Cache(Matrix x, Matrix hPrev, Matrix h) {
+    /** Step t's matrices: h_t (block t of "h") and da_t, the gradient of the pre-activation (block t of "dah"). */
+    record Buffers(Matrix h, Matrix da) {
     }
 
     private final Matrix wxh;
@@ -49,23 +50,38 @@ public final class RnnCell extends BaseCell<RnnCell.Cache> {
     }
 
     @Override
-    Step<Cache> step(Matrix x, State prev) {
-        Matrix hPrev = prev.h();
-        // h_t = tanh(x Wxh + h_{t-1} Whh + bh)                    (B, H)
-        Matrix h = Ops.tanh(Ops.affine(x, wxh, hPrev, whh, bh));
-        Map<String, Matrix> gates = gates("h", h);
-        return new Step<>(State.of(h), gates, new Cache(x, hPrev, h));
+    Buffers buffers(Workspace w, int t) {
+        return new Buffers(block(w, "h", t), block(w, "dah", t));
     }
 
     @Override
-    StepGradients stepBackward(Cache c, State dNext, Parameters grads) {
-        // through the tanh: da = dh ⊙ (1 - h^2)                 (B, H)
-        Matrix da = Ops.tanhBackward(dNext.h(), c.h());
-        sumOverSteps("Wxh", c.x(), da);                           // dWxh += x^T da
-        sumOverSteps("Whh", c.hPrev(), da);                       // dWhh += h_{t-1}^T da
-        grads.get("bh").addColumnSumsInPlace(da);                 // dbh  += column sums of da
-        Matrix dx = da.matmul(transposed(wxh));                   // da Wxh^T  (B, X)
-        Matrix dhPrev = da.matmul(transposed(whh));               // da Whh^T  (B, H)
-        return new StepGradients(dx, State.of(dhPrev));
+    Map<String, Matrix> gates(Buffers k) {
+        return named("h", k.h());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        // h_t = tanh(x Wxh + h_{t-1} Whh + bh)                    (B, H)
+        Ops.tanh(Ops.affine(next.h(), x, wxh, prev.h(), whh, bh));
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+        // through the tanh: da = dh ⊙ (1 - h_t^2)               (B, H)
+        Matrix da = Ops.tanhBackward(k.da(), dNext.h(), k.h());
+        // dh_{t-1} = da Whh^T                                    (B, H)
+        dPrev.h().zeroInPlace().addProductInPlace(da, w.transposed("Whh"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        // dWxh = Σ_t x_t^T da_t, dWhh = Σ_t h_{t-1}^T da_t, dbh = Σ_t (column sums of da_t)
+        affineGradients(w, grads, "h");
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        // dx_t = da_t Wxh^T
+        affineInputGradients(w, dX, "h");
     }
 }

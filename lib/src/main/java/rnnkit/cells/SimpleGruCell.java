@@ -1,6 +1,7 @@
 package rnnkit.cells;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import rnnkit.grad.Parameters;
@@ -25,9 +26,10 @@ import rnnkit.tensor.Matrix;
  * full {@link GruCell} only adds a reset gate r to this cell. Here, as in seed 000, z weights the
  * new candidate: z = 1 writes the candidate, z = 0 keeps the old state.
  */
-public final class SimpleGruCell extends BaseCell<SimpleGruCell.Cache> {
+public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
 
-    record Cache(Matrix x, Matrix hPrev, Matrix z, Matrix hTilde) {
+    /** Step t's matrices: z, hTilde and the pre-activation gradients daz, dah (blocks t of their stacks). */
+    record Buffers(Matrix z, Matrix hTilde, Matrix daz, Matrix dah) {
     }
 
     private final Matrix wxz;
@@ -57,30 +59,47 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Cache> {
     }
 
     @Override
-    Step<Cache> step(Matrix x, State prev) {
-        Matrix hPrev = prev.h();
-        // z = σ(x Wxz + h_{t-1} Whz + bz)
-        Matrix z = Ops.sigmoid(Ops.affine(x, wxz, hPrev, whz, bz));
-        // hTilde = tanh(x Wxh + h_{t-1} Whh + bh)
-        Matrix hTilde = Ops.tanh(Ops.affine(x, wxh, hPrev, whh, bh));
-        // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
-        Matrix h = z.times(hTilde).addInPlace(Ops.oneMinus(z).timesInPlace(hPrev));
-        return new Step<>(State.of(h), gates("z", z, "hTilde", hTilde), new Cache(x, hPrev, z, hTilde));
+    Buffers buffers(Workspace w, int t) {
+        return new Buffers(block(w, "z", t), block(w, "hTilde", t), block(w, "daz", t), block(w, "dah", t));
     }
 
     @Override
-    StepGradients stepBackward(Cache c, State dNext, Parameters grads) {
+    Map<String, Matrix> gates(Buffers k) {
+        return named("z", k.z(), "hTilde", k.hTilde());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        Matrix hPrev = prev.h();
+        // z = σ(x Wxz + h_{t-1} Whz + bz)
+        Ops.sigmoid(Ops.affine(k.z(), x, wxz, hPrev, whz, bz));
+        // hTilde = tanh(x Wxh + h_{t-1} Whh + bh)
+        Ops.tanh(Ops.affine(k.hTilde(), x, wxh, hPrev, whh, bh));
+        // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
+        Ops.blend(next.h(), k.z(), k.hTilde(), hPrev);
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
         Matrix dh = dNext.h();
-        // h = z ⊙ hTilde + (1 - z) ⊙ hPrev
-        Matrix dhTilde = dh.times(c.z());
-        Matrix dz = dh.times(c.hTilde().minus(c.hPrev()));
-        Matrix dhPrev = dh.times(Ops.oneMinus(c.z()));
-        // through the nonlinearities
-        Matrix dzRaw = Ops.sigmoidBackward(dz, c.z());
-        Matrix dnRaw = Ops.tanhBackward(dhTilde, c.hTilde());
-        Matrix dx = Matrix.zeros(dh.rows(), inputSize);
-        affineBackward(dzRaw, c.x(), c.hPrev(), "z", grads, dx, dhPrev);
-        affineBackward(dnRaw, c.x(), c.hPrev(), "h", grads, dx, dhPrev);
-        return new StepGradients(dx, State.of(dhPrev));
+        Matrix hPrev = prev.h();
+        // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: dhTilde = dh ⊙ z, dz = dh ⊙ (hTilde - h_{t-1}), dh_{t-1} = dh ⊙ (1 - z)
+        Ops.tanhBackward(k.dah(), k.dah().setTimes(dh, k.z()), k.hTilde());
+        Ops.sigmoidBackward(k.daz(), k.daz().setFrom(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), k.z());
+        Matrix dhPrev = Ops.oneMinusTimes(dPrev.h(), k.z(), dh);
+        // and through the two pre-activations: + daz Whz^T + dah Whh^T
+        dhPrev.addProductInPlace(k.daz(), w.transposed("Whz")).addProductInPlace(k.dah(), w.transposed("Whh"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        affineGradients(w, grads, "z");
+        affineGradients(w, grads, "h");
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        affineInputGradients(w, dX, "z");
+        affineInputGradients(w, dX, "h");
     }
 }

@@ -16,17 +16,33 @@ import rnnkit.tensor.Matrix;
 public final class Trace {
 
     private final RecurrentCell cell;
-    private final State initial;
-    private final List<State> states;
-    private final List<Map<String, Matrix>> gates;
-    private final List<Object> caches;
+    private final Workspace workspace;
+    private final boolean reusable;
+    private final List<State> states;               // t = 0..T
+    private final List<Map<String, Matrix>> gates;   // t = 1..T at index t - 1
+    private final List<Object> caches;               // t = 1..T at index t - 1
 
-    Trace(RecurrentCell cell, State initial, List<State> states, List<Map<String, Matrix>> gates, List<Object> caches) {
+    Trace(RecurrentCell cell, Workspace workspace, boolean reusable, List<State> states, List<Map<String, Matrix>> gates,
+            List<Object> caches) {
         this.cell = cell;
-        this.initial = initial;
+        this.workspace = workspace;
+        this.reusable = reusable;
         this.states = states;
         this.gates = gates;
         this.caches = caches;
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    /** Whether a later pass may overwrite this trace's matrices (see {@link RecurrentCell#forward(List, State, Trace)}). */
+    boolean reusable() {
+        return reusable;
+    }
+
+    boolean fits(RecurrentCell c, int steps, int batch) {
+        return c == cell && steps == workspace.steps && batch == workspace.batch;
     }
 
     /** The cell that produced this trace. */
@@ -36,12 +52,12 @@ public final class Trace {
 
     /** T, the number of steps. */
     public int steps() {
-        return states.size();
+        return workspace.steps;
     }
 
     /** B, the number of examples in the batch. */
     public int batchSize() {
-        return initial.h().rows();
+        return workspace.batch;
     }
 
     /** h_t for t = 0..T (t = 0 is the initial state), B x H. */
@@ -54,16 +70,24 @@ public final class Trace {
         if (t < 0 || t > steps()) {
             throw new IllegalArgumentException("t must be in [0, " + steps() + "], got " + t);
         }
-        return t == 0 ? initial : states.get(t - 1);
+        return states.get(t);
     }
 
     /** h_1 .. h_T, each B x H. */
     public List<Matrix> hs() {
         List<Matrix> out = new ArrayList<>(steps());
-        for (State s : states) {
-            out.add(s.h());
+        for (int t = 1; t <= steps(); t++) {
+            out.add(states.get(t).h());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * h_1 .. h_T one below the other, (T B) x H, as a view of this trace's own matrices: rows
+     * (t - 1) B to t B are h_t. The output layer of a many-to-many model reads it in one product.
+     */
+    public Matrix stackedHs() {
+        return workspace.blocks("h", 1, steps() + 1);
     }
 
     /** h_T, B x H: the output a many-to-one model reads. */
@@ -72,7 +96,7 @@ public final class Trace {
     }
 
     public State initialState() {
-        return initial;
+        return states.get(0);
     }
 
     /** The state after the last step; carry {@code finalState()} into the next chunk for truncated BPTT. */

@@ -123,45 +123,75 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     /** The loss of a batch from {@code initial} (null: zeros): the mean over predicting steps of the step losses. */
     public double loss(Batch batch, State initial) {
         checkTargets(batch);
-        Output o = forward(batch.inputs(), initial);
-        double total = 0.0;
-        for (int k = 0; k < o.logits().size(); k++) {
-            total += loss.evaluate(o.logits().get(k), batch.targets().get(k)).value();
+        Trace trace = cell.forward(embed(batch.inputs()), initial);
+        return loss.evaluate(out.forward(predictingStates(trace)), Matrix.stackRows(batch.targets())).value();
+    }
+
+    /**
+     * The states the output layer reads, h_t for every predicting step t, one below the other: (P B) x H.
+     * The mean of the step losses is then the mean over all P B rows, and one product each gives
+     * the logits, dWhy and dL/dh of every step.
+     */
+    private Matrix predictingStates(Trace trace) {
+        int steps = trace.steps();
+        if (predictsAt(1, steps) && predictsAt(steps, steps)) {
+            return trace.stackedHs();   // many-to-many: every step, already stacked
         }
-        return total / o.logits().size();
+        List<Matrix> hs = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) {
+            if (predictsAt(t, steps)) {
+                hs.add(trace.h(t));
+            }
+        }
+        return Matrix.stackRows(hs);
     }
 
     /** The loss and every gradient of a batch, from {@code initial} (null: zeros). Changes nothing. */
     public Gradients gradients(Batch batch, State initial) {
+        return gradients(batch, initial, false);
+    }
+
+    /**
+     * {@link #gradients(Batch, State)} for a training loop: it reuses the matrices of its previous
+     * call when the batch has the same shape, so a loop of calls allocates nothing per step. The
+     * result is therefore valid only until the next call (copy the final state to keep it), and
+     * its input gradients are null unless the model has an embedding (one-hot inputs are data,
+     * not parameters, so they need none). {@link rnnkit.train.Trainer} uses it.
+     */
+    public Gradients trainingGradients(Batch batch, State initial) {
+        return gradients(batch, initial, true);
+    }
+
+    private Trace lastTrainingTrace;
+
+    private Gradients gradients(Batch batch, State initial, boolean reuse) {
         checkTargets(batch);
         List<Matrix> es = embed(batch.inputs());
-        Trace trace = cell.forward(es, initial);
+        Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
+        if (reuse) {
+            lastTrainingTrace = trace;
+        }
         int steps = trace.steps();
         Parameters grads = params.zerosLike();
-        // The output layer and the loss see the P predicting steps at once, as (P B) rows: the
-        // mean of the step losses is the mean over all P B rows, and one product each gives the
-        // logits, dWhy and dL/dh of every step.
-        List<Matrix> predictingStates = new ArrayList<>();
-        for (int t = 1; t <= steps; t++) {
-            if (predictsAt(t, steps)) {
-                predictingStates.add(trace.h(t));
-            }
-        }
-        Matrix hs = Matrix.stackRows(predictingStates);                   // (P B, H)
+        Matrix hs = predictingStates(trace);                                  // (P B, H)
         Loss.Value v = loss.evaluate(out.forward(hs), Matrix.stackRows(batch.targets()));
-        Matrix dHs = out.backward(hs, v.dLogits(), grads);               // (P B, H)
+        Matrix dHs = out.backward(hs, v.dLogits(), grads);                    // (P B, H)
         int rows = batch.batchSize();
-        List<Matrix> dhs = new ArrayList<>();
+        List<Matrix> dhs = new ArrayList<>(steps);
         int k = 0;
         for (int t = 1; t <= steps; t++) {
-            dhs.add(predictsAt(t, steps) ? dHs.sliceRows(rows * k, rows * ++k) : null);
+            dhs.add(predictsAt(t, steps) ? dHs.viewRows(rows * k, rows * ++k) : null);
         }
-        CellGradients g = cell.backward(trace, dhs, null);
+        boolean inputGradients = !reuse || embedding != null;
+        CellGradients g = reuse ? cell.backward(trace, dhs, null, inputGradients) : cell.backward(trace, dhs, null);
         g.parameters().forEach((name, m) -> grads.get(name).addInPlace(m));
-        List<Matrix> dxs = new ArrayList<>();
-        for (int t = 0; t < steps; t++) {
-            Matrix de = g.inputs().get(t);
-            dxs.add(embedding == null ? de : embedding.backward(batch.inputs().get(t), de, grads));
+        List<Matrix> dxs = null;
+        if (inputGradients) {
+            dxs = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                Matrix de = g.inputs().get(t);
+                dxs.add(embedding == null ? de : embedding.backward(batch.inputs().get(t), de, grads));
+            }
         }
         return new Gradients(v.value(), grads, dxs, g.initialState(), trace.finalState());
     }

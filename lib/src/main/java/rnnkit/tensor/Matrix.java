@@ -211,6 +211,20 @@ public final class Matrix {
         return zeros(rows, other.rows).addTransBProductInPlace(this, other);
     }
 
+    /** Sets this (c x r) to a^T, where a is r x c; returns this. */
+    public Matrix setTransposeOf(Matrix a) {
+        if (a == this || a.rows != cols || a.cols != rows) {
+            throw new IllegalArgumentException("setTransposeOf: " + shape() + " cannot hold the transpose of " + a.shape());
+        }
+        for (int i = 0; i < a.rows; i++) {
+            double[] row = a.data[i];
+            for (int j = 0; j < a.cols; j++) {
+                data[j][i] = row[j];
+            }
+        }
+        return this;
+    }
+
     public Matrix transpose() {
         Matrix out = zeros(cols, rows);
         for (int i = 0; i < rows; i++) {
@@ -302,6 +316,19 @@ public final class Matrix {
             System.arraycopy(other.data[i], 0, out.data[i], cols, other.cols);
         }
         return out;
+    }
+
+    /**
+     * The rows from (inclusive) to (exclusive) as a view: the two matrices share those rows, so a
+     * write to either shows in both. The cells keep the per-step matrices of a pass as views of one
+     * (T B) x c matrix, so that sums over the steps are single products and nothing is copied.
+     */
+    public Matrix viewRows(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IllegalArgumentException("viewRows: [" + from + ", " + to + ") is not inside the "
+                    + rows + " rows of " + shape());
+        }
+        return new Matrix(to - from, cols, Arrays.copyOfRange(data, from, to));
     }
 
     /** The rows from (inclusive) to (exclusive), as a new matrix. */
@@ -456,6 +483,36 @@ public final class Matrix {
             double[] o = other.data[i];
             for (int j = 0; j < cols; j++) {
                 row[j] *= o[j];
+            }
+        }
+        return this;
+    }
+
+    /** this = a ⊙ b, entry-wise; returns this. */
+    public Matrix setTimes(Matrix a, Matrix b) {
+        requireSameShape("setTimes", a);
+        requireSameShape("setTimes", b);
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            double[] ai = a.data[i];
+            double[] bi = b.data[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] = ai[j] * bi[j];
+            }
+        }
+        return this;
+    }
+
+    /** this += a ⊙ b, entry-wise; returns this. */
+    public Matrix addTimes(Matrix a, Matrix b) {
+        requireSameShape("addTimes", a);
+        requireSameShape("addTimes", b);
+        for (int i = 0; i < rows; i++) {
+            double[] row = data[i];
+            double[] ai = a.data[i];
+            double[] bi = b.data[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] += ai[j] * bi[j];
             }
         }
         return this;

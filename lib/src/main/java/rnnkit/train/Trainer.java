@@ -102,10 +102,12 @@ public final class Trainer {
             try {
                 Batch batch = source.batch(step - 1);
                 State initial = batch.continuesPrevious() && carried != null && carried.h().rows() == batch.batchSize() ? carried : null;
-                g = model.gradients(batch, initial);
+                g = model.trainingGradients(batch, initial);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("training step " + step + ": " + e.getMessage(), e);
             }
+            // A view of the last pass's matrices: safe to carry, because the next pass copies its
+            // initial state in before any step overwrites them.
             carried = g.finalState();
             loss = g.loss();
             requireFinite(step, loss, g.gradients());

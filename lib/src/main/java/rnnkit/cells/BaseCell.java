@@ -189,8 +189,9 @@ abstract class BaseCell<C> implements RecurrentCell {
             checkState("dFinal", dFinal, batch);
         }
         for (int t = 1; dhs != null && t <= steps; t++) {
-            if (dhs.get(t - 1) != null) {
-                requireShape("dhs[" + (t - 1) + "] (step t=" + t + ")", dhs.get(t - 1), batch, hiddenSize);
+            Matrix dh = dhs.get(t - 1);
+            if (dh != null && (dh.rows() != batch || dh.cols() != hiddenSize)) {
+                requireShape("dhs[" + (t - 1) + "] (step t=" + t + ")", dh, batch, hiddenSize);
             }
         }
         Workspace w = trace.workspace();
@@ -323,17 +324,20 @@ abstract class BaseCell<C> implements RecurrentCell {
             throw new IllegalArgumentException("xs[0] (step t=1): the batch must have B >= 1 rows, got shape " + first.shape());
         }
         for (int k = 0; k < xs.size(); k++) {
-            String name = "xs[" + k + "] (step t=" + (k + 1) + ")";
             Matrix x = xs.get(k);
-            if (x == null) {
-                throw new IllegalArgumentException(name + " is null");
+            if (x == null || x.rows() != batch || x.cols() != inputSize || x.firstNonFinite() >= 0) {
+                // the message is built only here, so a good sequence costs no text
+                String name = "xs[" + k + "] (step t=" + (k + 1) + ")";
+                if (x == null) {
+                    throw new IllegalArgumentException(name + " is null");
+                }
+                if (x.rows() != batch) {
+                    throw new IllegalArgumentException(name + ": batch size differs from step t=1: expected shape ("
+                            + batch + ", " + inputSize + "), got " + x.shape());
+                }
+                requireShape(name, x, batch, inputSize);
+                requireFinite(name, x);
             }
-            if (x.rows() != batch) {
-                throw new IllegalArgumentException(name + ": batch size differs from step t=1: expected shape ("
-                        + batch + ", " + inputSize + "), got " + x.shape());
-            }
-            requireShape(name, x, batch, inputSize);
-            requireFinite(name, x);
         }
         return batch;
     }

@@ -23,6 +23,8 @@ final class Workspace {
     private final Map<String, Matrix> stacks = new HashMap<>();
     private final Map<String, Matrix[]> blocks = new HashMap<>();
     private final Map<String, Matrix> scratch = new HashMap<>();
+    private final Map<String, Matrix> ranges = new HashMap<>();
+    private final Map<String, Matrix> transposes = new HashMap<>();
     private Parameters gradients;
 
     Workspace(int steps, int batch) {
@@ -45,13 +47,13 @@ final class Workspace {
         return views[t];
     }
 
-    /** Blocks from (inclusive) to (exclusive) of the stack {@code name} as one view, (to - from) B rows. */
+    /** Blocks from (inclusive) to (exclusive) of the stack {@code name} as one view, (to - from) B rows; made once. */
     Matrix blocks(String name, int from, int to) {
         Matrix stack = stacks.get(name);
         if (stack == null) {
             throw new IllegalStateException("no stack named '" + name + "' in this workspace");
         }
-        return stack.viewRows(from * batch, to * batch);
+        return ranges.computeIfAbsent(name + "[" + from + ", " + to + ")", key -> stack.viewRows(from * batch, to * batch));
     }
 
     /** The scratch matrix {@code name}, rows x cols, made on first use; every step overwrites it. */
@@ -61,13 +63,12 @@ final class Workspace {
 
     /** Sets the matrix kept as the transpose of {@code name} to weight^T, and returns it. */
     Matrix transpose(String name, Matrix weight) {
-        return scratch.computeIfAbsent("transpose of " + name, n -> Matrix.zeros(weight.cols(), weight.rows()))
-                .setTransposeOf(weight);
+        return transposes.computeIfAbsent(name, n -> Matrix.zeros(weight.cols(), weight.rows())).setTransposeOf(weight);
     }
 
     /** The transpose of the weight {@code name} as last set by {@link #transpose}. */
     Matrix transposed(String name) {
-        Matrix m = scratch.get("transpose of " + name);
+        Matrix m = transposes.get(name);
         if (m == null) {
             throw new IllegalStateException("no transpose of " + name + " in this workspace");
         }

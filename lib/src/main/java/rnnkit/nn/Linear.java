@@ -22,6 +22,7 @@ public final class Linear {
     private final Matrix w;
     private final Matrix b;
     private final Parameters params = new Parameters();
+    private Matrix wT;
 
     /** W uniform in ±1/sqrt(in) from {@code random}, b = 0. */
     public Linear(String weightName, String biasName, int in, int out, Random random) {
@@ -55,6 +56,27 @@ public final class Linear {
             throw new IllegalArgumentException("x: expected shape (B, " + w.rows() + "), got " + x.shape());
         }
         return x.matmul(w).addRowInPlace(b);
+    }
+
+    /** out = x W + b, written into out (B, out); returns out. */
+    public Matrix forwardInto(Matrix x, Matrix out) {
+        if (x.cols() != w.rows()) {
+            throw new IllegalArgumentException("x: expected shape (B, " + w.rows() + "), got " + x.shape());
+        }
+        return out.zeroInPlace().addProductInPlace(x, w).addRowInPlace(b);
+    }
+
+    /**
+     * {@link #backward}, writing dx = dy W^T into {@code dx} (B, in) and reusing one matrix for
+     * W^T across calls; returns dx.
+     */
+    public Matrix backwardInto(Matrix x, Matrix dy, Parameters grads, Matrix dx) {
+        grads.get(weightName).addTransAProductInPlace(x, dy);
+        grads.get(biasName).addColumnSumsInPlace(dy);
+        if (wT == null) {
+            wT = Matrix.zeros(w.cols(), w.rows());
+        }
+        return dx.zeroInPlace().addProductInPlace(dy, wT.setTransposeOf(w));
     }
 
     /** Adds dW = x^T dy and db = Σ_rows dy to {@code grads} (under this layer's names) and returns dx = dy W^T. */

@@ -29,6 +29,16 @@ public interface Loss {
     /** The loss of {@code logits} against {@code targets} (same shape) and its gradient. */
     Value evaluate(Matrix logits, Matrix targets);
 
+    /**
+     * {@link #evaluate}, writing dLoss/dlogits into {@code dLogits} (the logits' shape) instead of a
+     * new matrix, and returning the loss: for training loops that reuse their matrices.
+     */
+    default double evaluateInto(Matrix logits, Matrix targets, Matrix dLogits) {
+        Value v = evaluate(logits, targets);
+        dLogits.setFrom(v.dLogits());
+        return v.value();
+    }
+
     /** The predicted distribution or probabilities for these logits: softmax rows, or σ per entry. */
     Matrix probabilities(Matrix logits);
 

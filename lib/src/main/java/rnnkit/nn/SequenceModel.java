@@ -163,24 +163,78 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     }
 
     private Trace lastTrainingTrace;
+    private TrainingBuffers trainingBuffers;
+
+    /** The output side's matrices that {@link #trainingGradients} reuses, for one shape of batch. */
+    private final class TrainingBuffers {
+        final int steps;
+        final int batch;
+        final Matrix logits;                 // (P B, K)
+        final Matrix dLogits;                // (P B, K)
+        final Matrix targets;                // (P B, K), the batch's targets stacked
+        final List<Matrix> targetBlocks;     // views of targets, one per predicting step
+        final Matrix dHs;                    // (P B, H)
+        final List<Matrix> dhs;              // views of dHs at the predicting steps, null elsewhere
+        final Parameters grads = params.zerosLike();
+
+        TrainingBuffers(int steps, int batch, int predictions) {
+            this.steps = steps;
+            this.batch = batch;
+            int rows = predictions * batch;
+            logits = Matrix.zeros(rows, outputSize());
+            dLogits = Matrix.zeros(rows, outputSize());
+            targets = Matrix.zeros(rows, outputSize());
+            dHs = Matrix.zeros(rows, cell.hiddenSize());
+            targetBlocks = new ArrayList<>(predictions);
+            dhs = new ArrayList<>(steps);
+            int k = 0;
+            for (int t = 1; t <= steps; t++) {
+                if (predictsAt(t, steps)) {
+                    targetBlocks.add(targets.viewRows(k * batch, (k + 1) * batch));
+                    dhs.add(dHs.viewRows(k * batch, (k + 1) * batch));
+                    k++;
+                } else {
+                    dhs.add(null);
+                }
+            }
+        }
+    }
 
     private Gradients gradients(Batch batch, State initial, boolean reuse) {
         checkTargets(batch);
         List<Matrix> es = embed(batch.inputs());
         Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
+        int steps = trace.steps();
+        Matrix hs = predictingStates(trace);                                  // (P B, H)
+        Parameters grads;
+        double value;
+        List<Matrix> dhs;
         if (reuse) {
             lastTrainingTrace = trace;
-        }
-        int steps = trace.steps();
-        Parameters grads = params.zerosLike();
-        Matrix hs = predictingStates(trace);                                  // (P B, H)
-        Loss.Value v = loss.evaluate(out.forward(hs), Matrix.stackRows(batch.targets()));
-        Matrix dHs = out.backward(hs, v.dLogits(), grads);                    // (P B, H)
-        int rows = batch.batchSize();
-        List<Matrix> dhs = new ArrayList<>(steps);
-        int k = 0;
-        for (int t = 1; t <= steps; t++) {
-            dhs.add(predictsAt(t, steps) ? dHs.viewRows(rows * k, rows * ++k) : null);
+            TrainingBuffers tb = trainingBuffers;
+            if (tb == null || tb.steps != steps || tb.batch != batch.batchSize()) {
+                tb = new TrainingBuffers(steps, batch.batchSize(), batch.targets().size());
+                trainingBuffers = tb;
+            }
+            for (int k = 0; k < tb.targetBlocks.size(); k++) {
+                tb.targetBlocks.get(k).setFrom(batch.targets().get(k));
+            }
+            grads = tb.grads;
+            grads.forEach((name, g) -> g.zeroInPlace());
+            value = loss.evaluateInto(out.forwardInto(hs, tb.logits), tb.targets, tb.dLogits);
+            out.backwardInto(hs, tb.dLogits, grads, tb.dHs);
+            dhs = tb.dhs;
+        } else {
+            grads = params.zerosLike();
+            Loss.Value v = loss.evaluate(out.forward(hs), Matrix.stackRows(batch.targets()));
+            value = v.value();
+            Matrix dHs = out.backward(hs, v.dLogits(), grads);                // (P B, H)
+            int rows = batch.batchSize();
+            dhs = new ArrayList<>(steps);
+            int k = 0;
+            for (int t = 1; t <= steps; t++) {
+                dhs.add(predictsAt(t, steps) ? dHs.viewRows(rows * k, rows * ++k) : null);
+            }
         }
         boolean inputGradients = !reuse || embedding != null;
         CellGradients g = reuse ? cell.backward(trace, dhs, null, inputGradients) : cell.backward(trace, dhs, null);
@@ -193,7 +247,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
                 dxs.add(embedding == null ? de : embedding.backward(batch.inputs().get(t), de, grads));
             }
         }
-        return new Gradients(v.value(), grads, dxs, g.initialState(), trace.finalState());
+        return new Gradients(value, grads, dxs, g.initialState(), trace.finalState());
     }
 
     /**

@@ -44,20 +44,31 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public Value evaluate(Matrix logits, Matrix targets) {
+        Matrix d = Matrix.zeros(logits.rows(), logits.cols());
+        double value = evaluateInto(logits, targets, d);
+        return new Value(value, d);
+    }
+
+    @Override
+    public double evaluateInto(Matrix logits, Matrix targets, Matrix d) {
         Loss.check(logits, targets);
+        if (!d.sameShape(logits)) {
+            throw new IllegalArgumentException("dLogits: expected shape " + logits.shape() + ", got " + d.shape());
+        }
         int rows = logits.rows();
         int cols = logits.cols();
-        Matrix p = softmax(logits, 1.0);
-        Matrix d = Matrix.zeros(rows, cols);
         double total = 0.0;
         for (int b = 0; b < rows; b++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < cols; k++) {
                 max = Math.max(max, logits.get(b, k));
             }
+            // e_k = exp(z_k - m) into row b of d, for the softmax p_k = e_k / Σ_j e_j
             double sumExp = 0.0;
             for (int k = 0; k < cols; k++) {
-                sumExp += Math.exp(logits.get(b, k) - max);
+                double e = Math.exp(logits.get(b, k) - max);
+                d.set(b, k, e);
+                sumExp += e;
             }
             double logZ = max + Math.log(sumExp);
             double mass = 0.0;
@@ -70,10 +81,10 @@ public final class SoftmaxCrossEntropy implements Loss {
             }
             // dL/dz_k = (p_k Σ_j y_j - y_k) / B
             for (int k = 0; k < cols; k++) {
-                d.set(b, k, (p.get(b, k) * mass - targets.get(b, k)) / rows);
+                d.set(b, k, (d.get(b, k) / sumExp * mass - targets.get(b, k)) / rows);
             }
         }
-        return new Value(total / rows, d);
+        return total / rows;
     }
 
     @Override

@@ -62,7 +62,7 @@ final class Kernels {
      */
     static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
         int n = a.length;
-        double[][] aT = new double[r][n];
+        double[][] aT = transposeScratch(r, n);
         for (int k = 0; k < n; k++) {
             double[] ak = a[k];
             for (int i = 0; i < r; i++) {
@@ -114,6 +114,19 @@ final class Kernels {
                 ci[j] += s;
             }
         }
+    }
+
+    /** Room for a^T, kept per thread and grown when needed, so a training loop does not allocate it every pass. */
+    private static final ThreadLocal<double[][]> TRANSPOSE = ThreadLocal.withInitial(() -> new double[0][0]);
+
+    /** At least r rows of at least n entries; c += a^T b reads only the first r rows and n entries. */
+    private static double[][] transposeScratch(int r, int n) {
+        double[][] t = TRANSPOSE.get();
+        if (t.length < r || (t.length > 0 && t[0].length < n)) {
+            t = new double[Math.max(r, t.length)][Math.max(n, t.length > 0 ? t[0].length : 0)];
+            TRANSPOSE.set(t);
+        }
+        return t;
     }
 
     /** y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over the first m entries: the loop every product runs. */

@@ -215,13 +215,15 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         Matrix dn = k.dah();
         Matrix dz = k.daz();
         if (options.update() == UpdateWeights.CANDIDATE) {
-            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
-            dn.setTimes(dh, k.z());                                           // dhTilde
+            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}:
+            //   dhTilde = dh ⊙ z,   dz = dh ⊙ (hTilde - h_{t-1}),   dh_{t-1} = dh ⊙ (1 - z) (+ more below)
+            dn.setTimes(dh, k.z());
             dz.setFrom(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
             Ops.oneMinusTimes(dhPrev, k.z(), dh);
         } else {
-            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
-            Ops.oneMinusTimes(dn, k.z(), dh);                                 // dhTilde
+            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde:
+            //   dhTilde = dh ⊙ (1 - z),   dz = dh ⊙ (h_{t-1} - hTilde),   dh_{t-1} = dh ⊙ z (+ more below)
+            Ops.oneMinusTimes(dn, k.z(), dh);
             dz.setFrom(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
             dhPrev.setTimes(dh, k.z());
         }
@@ -229,12 +231,12 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         Ops.tanhBackward(dn, dn, k.hTilde());
         Matrix dr = k.dar();
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
-            // pre = ... + (r ⊙ h_{t-1}) Whh
+            // pre = ... + (r ⊙ h_{t-1}) Whh:   d(r ⊙ h_{t-1}) = dah Whh^T,  dr = that ⊙ h_{t-1},  dh_{t-1} += that ⊙ r
             Matrix dRh = k.dRh().zeroInPlace().addProductInPlace(dn, w.transposed("Whh"));
             dr.setTimes(dRh, hPrev);
             dhPrev.addTimes(dRh, k.r());
         } else {
-            // pre = ... + r ⊙ (h_{t-1} Whh + bhh)
+            // pre = ... + r ⊙ (h_{t-1} Whh + bhh):   dHidden = dah ⊙ r,  dr = dah ⊙ (h_{t-1} Whh + bhh),  dh_{t-1} += dHidden Whh^T
             Matrix dHidden = k.dHidden().setTimes(dn, k.r());
             dr.setTimes(dn, k.hiddenTerm());
             dhPrev.addProductInPlace(dHidden, w.transposed("Whh"));

@@ -188,10 +188,14 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     @Override
     void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
         Matrix dh = dNext.h();
-        // h = o ⊙ tanh(c): through o, and into c (plus what flows back from c_{t+1})
+        // h = o ⊙ tanh(c):
+        //   dao = dh ⊙ tanh(c) ⊙ o (1 - o)                 (o's pre-activation, through its sigmoid)
+        //   dc  = dh ⊙ o ⊙ (1 - tanh(c)^2) + dc_{t+1}      (plus what flows back from the next step)
         Ops.sigmoidBackward(k.dao(), k.dao().setTimes(dh, k.tanhC()), k.o());
         Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setTimes(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
-        // c = f ⊙ c_{t-1} + i ⊙ g: through i, g and f, and dc_{t-1} = dc ⊙ f
+        // c = f ⊙ c_{t-1} + i ⊙ g:
+        //   dai = dc ⊙ g ⊙ i (1 - i),   dag = dc ⊙ i ⊙ (1 - g^2),   daf = dc ⊙ c_{t-1} ⊙ f (1 - f)
+        //   dc_{t-1} = dc ⊙ f
         Ops.sigmoidBackward(k.dai(), k.dai().setTimes(dc, k.g()), k.i());
         Ops.tanhBackward(k.dag(), k.dag().setTimes(dc, k.i()), k.g());
         if (options.forgetGate()) {

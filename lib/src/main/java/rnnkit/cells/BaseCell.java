@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import rnnkit.grad.Parameters;
 import rnnkit.tensor.Matrix;
@@ -139,11 +140,21 @@ abstract class BaseCell<C> implements RecurrentCell {
 
     /** The state after step t: blocks t of the stacks named by {@link #stateNames()}. */
     private State stateBlocks(Workspace w, int t) {
+        return stateOf(part -> w.block(part, t, hiddenSize));
+    }
+
+    /** A state with one B x H scratch matrix per part, named {@code name + "." + part}. */
+    private State scratchState(Workspace w, String name, int batch) {
+        return stateOf(part -> w.scratch(name + "." + part, batch, hiddenSize));
+    }
+
+    /** A state whose parts, named by {@link #stateNames()}, are {@code part.apply(name)}. */
+    private State stateOf(Function<String, Matrix> part) {
         List<String> names = stateNames();
         Object[] pairs = new Object[2 * names.size()];
         for (int k = 0; k < names.size(); k++) {
             pairs[2 * k] = names.get(k);
-            pairs[2 * k + 1] = w.block(names.get(k), t, hiddenSize);
+            pairs[2 * k + 1] = part.apply(names.get(k));
         }
         return State.of(pairs);
     }
@@ -195,7 +206,7 @@ abstract class BaseCell<C> implements RecurrentCell {
             }
         }
         Workspace w = trace.workspace();
-        transposeWeights(w);
+        transposeWeights(w, "Wh");   // the recurrent weights, for dh_{t-1} = da Wh^T at every step
         // dL/d(state after step t) and the state step t writes dL/d(state before) into; swapped after each step
         State d = scratchState(w, "dA", batch);
         State dPrev = scratchState(w, "dB", batch);
@@ -228,6 +239,7 @@ abstract class BaseCell<C> implements RecurrentCell {
             } else {
                 dX = Matrix.zeros(steps * batch, inputSize);
             }
+            transposeWeights(w, "Wx");
             inputGradients(w, dX);
             Matrix[] parts = new Matrix[steps];
             for (int t = 1; t <= steps; t++) {
@@ -236,16 +248,6 @@ abstract class BaseCell<C> implements RecurrentCell {
             dxs = List.of(parts);
         }
         return new CellGradients(grads, dxs, reuse ? d : d.copy());
-    }
-
-    private State scratchState(Workspace w, String name, int batch) {
-        List<String> names = stateNames();
-        Object[] pairs = new Object[2 * names.size()];
-        for (int k = 0; k < names.size(); k++) {
-            pairs[2 * k] = names.get(k);
-            pairs[2 * k + 1] = w.scratch(name + "." + names.get(k), batch, hiddenSize);
-        }
-        return State.of(pairs);
     }
 
     // ---------------------------------------------------------------- helpers for the cells
@@ -287,10 +289,10 @@ abstract class BaseCell<C> implements RecurrentCell {
         dX.addProductInPlace(w.blocks("da" + gate, 1, w.steps + 1), w.transposed("Wx" + gate));
     }
 
-    /** Transposes every weight (the parameters named W...) into the workspace, for the products of backward. */
-    void transposeWeights(Workspace w) {
+    /** Transposes the weights whose names start with {@code prefix} into the workspace, for the products of backward. */
+    private void transposeWeights(Workspace w, String prefix) {
         for (String name : params.names()) {
-            if (name.startsWith("W")) {
+            if (name.startsWith(prefix)) {
                 w.transpose(name, params.get(name));
             }
         }

@@ -52,10 +52,7 @@ public final class Linear {
 
     /** y = x W + b, (B, out). */
     public Matrix forward(Matrix x) {
-        if (x.cols() != w.rows()) {
-            throw new IllegalArgumentException("x: expected shape (B, " + w.rows() + "), got " + x.shape());
-        }
-        return x.matmul(w).addRowInPlace(b);
+        return forwardInto(x, Matrix.zeros(x.rows(), w.cols()));
     }
 
     /** out = x W + b, written into out (B, out); returns out. */
@@ -81,8 +78,6 @@ public final class Linear {
 
     /** Adds dW = x^T dy and db = Σ_rows dy to {@code grads} (under this layer's names) and returns dx = dy W^T. */
     public Matrix backward(Matrix x, Matrix dy, Parameters grads) {
-        grads.get(weightName).addTransAProductInPlace(x, dy);
-        grads.get(biasName).addColumnSumsInPlace(dy);
-        return dy.matmul(w.transpose());
+        return backwardInto(x, dy, grads, Matrix.zeros(dy.rows(), w.rows()));
     }
 }

@@ -165,7 +165,10 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     private Trace lastTrainingTrace;
     private TrainingBuffers trainingBuffers;
 
-    /** The output side's matrices that {@link #trainingGradients} reuses, for one shape of batch. */
+    /**
+     * The output side's matrices of one pass: {@link #trainingGradients} keeps them for the next
+     * pass of the same shape, {@link #gradients(Batch, State)} makes new ones every time.
+     */
     private final class TrainingBuffers {
         final int steps;
         final int batch;
@@ -206,38 +209,23 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
         int steps = trace.steps();
         Matrix hs = predictingStates(trace);                                  // (P B, H)
-        Parameters grads;
-        double value;
-        List<Matrix> dhs;
+        TrainingBuffers tb = reuse ? trainingBuffers : null;
+        if (tb == null || tb.steps != steps || tb.batch != batch.batchSize()) {
+            tb = new TrainingBuffers(steps, batch.batchSize(), batch.targets().size());
+        }
         if (reuse) {
             lastTrainingTrace = trace;
-            TrainingBuffers tb = trainingBuffers;
-            if (tb == null || tb.steps != steps || tb.batch != batch.batchSize()) {
-                tb = new TrainingBuffers(steps, batch.batchSize(), batch.targets().size());
-                trainingBuffers = tb;
-            }
-            for (int k = 0; k < tb.targetBlocks.size(); k++) {
-                tb.targetBlocks.get(k).setFrom(batch.targets().get(k));
-            }
-            grads = tb.grads;
-            grads.forEach((name, g) -> g.zeroInPlace());
-            value = loss.evaluateInto(out.forwardInto(hs, tb.logits), tb.targets, tb.dLogits);
-            out.backwardInto(hs, tb.dLogits, grads, tb.dHs);
-            dhs = tb.dhs;
-        } else {
-            grads = params.zerosLike();
-            Loss.Value v = loss.evaluate(out.forward(hs), Matrix.stackRows(batch.targets()));
-            value = v.value();
-            Matrix dHs = out.backward(hs, v.dLogits(), grads);                // (P B, H)
-            int rows = batch.batchSize();
-            dhs = new ArrayList<>(steps);
-            int k = 0;
-            for (int t = 1; t <= steps; t++) {
-                dhs.add(predictsAt(t, steps) ? dHs.viewRows(rows * k, rows * ++k) : null);
-            }
+            trainingBuffers = tb;
         }
+        for (int k = 0; k < tb.targetBlocks.size(); k++) {
+            tb.targetBlocks.get(k).setFrom(batch.targets().get(k));
+        }
+        Parameters grads = tb.grads;
+        grads.forEach((name, g) -> g.zeroInPlace());
+        double value = loss.evaluateInto(out.forwardInto(hs, tb.logits), tb.targets, tb.dLogits);
+        out.backwardInto(hs, tb.dLogits, grads, tb.dHs);
         boolean inputGradients = !reuse || embedding != null;
-        CellGradients g = reuse ? cell.backward(trace, dhs, null, inputGradients) : cell.backward(trace, dhs, null);
+        CellGradients g = cell.backward(trace, tb.dhs, null, inputGradients);
         g.parameters().forEach((name, m) -> grads.get(name).addInPlace(m));
         List<Matrix> dxs = null;
         if (inputGradients) {

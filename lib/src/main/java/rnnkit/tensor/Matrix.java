@@ -226,13 +226,7 @@ public final class Matrix {
     }
 
     public Matrix transpose() {
-        Matrix out = zeros(cols, rows);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out.data[j][i] = data[i][j];
-            }
-        }
-        return out;
+        return zeros(cols, rows).setTransposeOf(this);
     }
 
     // ---------------------------------------------------------------- entry-wise, new values
@@ -329,19 +323,6 @@ public final class Matrix {
                     + rows + " rows of " + shape());
         }
         return new Matrix(to - from, cols, Arrays.copyOfRange(data, from, to));
-    }
-
-    /** The rows from (inclusive) to (exclusive), as a new matrix. */
-    public Matrix sliceRows(int from, int to) {
-        if (from < 0 || to > rows || from > to) {
-            throw new IllegalArgumentException("sliceRows: [" + from + ", " + to + ") is not inside the "
-                    + rows + " rows of " + shape());
-        }
-        Matrix out = zeros(to - from, cols);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(data[i], 0, out.data[i - from], 0, cols);
-        }
-        return out;
     }
 
     /** The columns from (inclusive) to (exclusive), as a new matrix. */

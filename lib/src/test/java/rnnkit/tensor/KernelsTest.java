@@ -116,14 +116,14 @@ class KernelsTest {
     }
 
     @Test
-    @DisplayName("stackRows and sliceRows are inverse: T blocks of B rows")
+    @DisplayName("stackRows and viewRows are inverse: T blocks of B rows")
     void stackAndSlice() {
         Random random = new Random(9);
         Matrix h1 = Matrix.gaussian(3, 4, 1.0, random);
         Matrix h2 = Matrix.gaussian(3, 4, 1.0, random);
         Matrix stacked = Matrix.stackRows(java.util.List.of(h1, h2));
         assertEquals("(6, 4)", stacked.shape());
-        assertEquals(h1, stacked.sliceRows(0, 3));
-        assertEquals(h2, stacked.sliceRows(3, 6));
+        assertEquals(h1, stacked.viewRows(0, 3));
+        assertEquals(h2, stacked.viewRows(3, 6));
     }
 }

@@ -11,10 +11,10 @@ from its description. Prints one JSON line with the same fields as `environment/
 import argparse
 import json
 import os
-import statistics
-import time
 
 import numpy as np
+
+from timing import measure
 
 
 class MinCharRnn:
@@ -76,22 +76,12 @@ def main():
     p.add_argument("--seconds", type=float, default=3.0)
     a = p.parse_args()
     model = MinCharRnn(a.hidden, a.seq, a.vocab)
-    warm_end = time.perf_counter() + a.seconds * 0.25
-    while time.perf_counter() < warm_end:
-        model.step()
-    rates = []
-    end = time.perf_counter() + a.seconds * 0.75
-    while len(rates) < 3 or time.perf_counter() < end:
-        start = time.perf_counter()
-        for _ in range(20):
-            model.step()
-        rates.append(20 * a.seq / (time.perf_counter() - start))
-    median = statistics.median(rates)
+    median, lo, hi, repeats = measure(model.step, a.seq, a.seconds)
     print(json.dumps({"impl": "numpy " + np.__version__, "cell": "rnn", "hidden": a.hidden, "batch": 1, "seq": a.seq,
                       "vocab": a.vocab, "optimizer": "adagrad", "clip": 5.0,
                       "threads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0")) or "default",
                       "chars_per_s": round(median, 1), "steps_per_s": round(median / a.seq, 3),
-                      "min": round(min(rates), 1), "max": round(max(rates), 1), "repeats": len(rates)}))
+                      "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats}))
 
 
 if __name__ == "__main__":

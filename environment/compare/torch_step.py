@@ -11,10 +11,10 @@ Run it with a Python that has torch (Debian: apt-get install python3-torch):
 """
 import argparse
 import json
-import statistics
-import time
 
 import torch
+
+from timing import measure
 
 
 def parse_ints(text):
@@ -53,23 +53,6 @@ class Step:
         return loss.item()
 
 
-def measure(step, chars, seconds):
-    warm_end = time.perf_counter() + seconds * 0.25
-    per_repeat = 1
-    while time.perf_counter() < warm_end:
-        start = time.perf_counter()
-        step.run()
-        per_repeat = max(1, min(1000, int(0.05 / max(1e-9, time.perf_counter() - start))))
-    rates = []
-    end = time.perf_counter() + seconds * 0.75
-    while len(rates) < 3 or time.perf_counter() < end:
-        start = time.perf_counter()
-        for _ in range(per_repeat):
-            step.run()
-        rates.append(chars * per_repeat / (time.perf_counter() - start))
-    return statistics.median(rates), min(rates), max(rates), len(rates)
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cell", default="rnn,gru,lstm")
@@ -86,7 +69,7 @@ def main():
             for batch in parse_ints(a.batch):
                 for seq in parse_ints(a.seq):
                     step = Step(cell, hidden, batch, seq, a.vocab)
-                    median, lo, hi, repeats = measure(step, batch * seq, a.seconds)
+                    median, lo, hi, repeats = measure(step.run, batch * seq, a.seconds)
                     print(json.dumps({
                         "impl": "pytorch " + torch.__version__, "cell": cell, "hidden": hidden, "batch": batch,
                         "seq": seq, "vocab": a.vocab, "threads": torch.get_num_threads(),

@@ -2,12 +2,13 @@
 #
 #   RNNKIT_SETUP_MODE=start|test . environment/setup.sh
 #
-# It checks the machine (JDK 17+, Maven, Python 3.9+ with venv, fonts), then brings each piece
+# It checks the machine (JDK 17+, Maven, Python 3.10+ with venv, fonts), then brings each piece
 # up to date, skipping what already is:
 #   .venv/                                  the Python environment, from environment/requirements.txt
 #   lib/target/rnnkit.jar + its runtime jars built with Maven, staged for the kernel in
 #   .venv/share/rnnkit/classpath/
-#   .venv/share/jupyter/kernels/rnnkit/     the project's kernelspec, "Java (rnnkit)"
+#   .venv/share/jupyter/kernels/rnnkit/     the project's kernelspec, "Java (rnnkit)" (the stock
+#                                           "Java (jjava)" one, without the library, is removed)
 # Afterwards RNNKIT_ROOT, RNNKIT_VENV, JAVA_HOME and PATH (with the venv and that JDK first) are set.
 
 set -euo pipefail
@@ -81,18 +82,35 @@ check_fonts() {
 }
 
 # ---------------------------------------------------------------- Python
+# The pinned JupyterLab, nbclient and nbformat need Python 3.10 or newer. 3.10 reached its end of
+# life upstream in October 2026 (PEP 619), so it still works here but gets a warning.
+RNNKIT_PYTHON_MIN=3.10
+check_python() {
+    local py=$1 version
+    version=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) \
+        || fail "'$py' does not run; rnnkit needs Python $RNNKIT_PYTHON_MIN or newer."
+    if ! "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)'; then
+        fail "$py is Python $version; rnnkit needs Python $RNNKIT_PYTHON_MIN or newer (3.11 to 3.14 are maintained)." \
+            "Install one and point PYTHON at it, for example: PYTHON=python3.12 environment/start" \
+            "If .venv was made with an older Python, delete it first: rm -rf .venv"
+    fi
+    if [ "$version" = 3.10 ]; then
+        printf 'rnnkit: warning: %s is Python 3.10, past its end of life (October 2026); 3.11 to 3.14 are maintained.\n' "$py" >&2
+    fi
+}
+
 ensure_venv() {
     if [ ! -x "$RNNKIT_VENV/bin/python" ]; then
         local py=${PYTHON:-python3}
-        command -v "$py" >/dev/null 2>&1 || fail "$py is not on PATH; rnnkit needs Python 3.9 or newer."
-        "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' \
-            || fail "$("$py" --version 2>&1) is too old; rnnkit needs Python 3.9 or newer." \
-                "Set PYTHON to a newer interpreter, for example: PYTHON=python3.11 environment/start"
+        command -v "$py" >/dev/null 2>&1 || fail "$py is not on PATH; rnnkit needs Python $RNNKIT_PYTHON_MIN or newer."
+        check_python "$py"
         say "creating .venv with $("$py" --version 2>&1)"
         "$py" -m venv "$RNNKIT_VENV" || {
             rm -rf "$RNNKIT_VENV"
             fail "'$py -m venv' failed." "On Debian/Ubuntu install the venv module: sudo apt-get install python3-venv"
         }
+    else
+        check_python "$RNNKIT_VENV/bin/python"   # a .venv made before the floor was raised
     fi
     local want have=""
     want=$(cd "$RNNKIT_ROOT" && sha256sum environment/requirements.txt | cut -d' ' -f1)
@@ -130,6 +148,7 @@ install_kernel() {
         --java "$RNNKIT_JAVA" \
         --classpath "$RNNKIT_VENV/share/rnnkit/classpath" \
         --startup "$RNNKIT_ROOT/environment/kernel/startup.jshell" \
+        --remove-stock --quiet \
         || fail "could not install the rnnkit kernelspec (see the messages above)."
 }
 

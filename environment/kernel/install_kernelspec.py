@@ -1,24 +1,36 @@
-"""Install the "Java (rnnkit)" kernelspec into the running Python's prefix (the project's .venv).
+"""Install the "Java (rnnkit)" kernelspec into a Jupyter prefix (by default the running Python's: the
+project's .venv).
 
-The spec runs the JJava kernel (installed by the `jjava` package as the stock "java" kernel) with:
+The spec runs the JJava kernel (whose jar the `jjava` package installs with its stock "java"
+kernel) with:
   * the JDK that the set-up found, by absolute path, so PATH cannot swap it later;
   * a headless JVM (charts render to PNG without a display) with a fixed heap;
   * the rnnkit library and its runtime jars on the kernel's classpath (JJAVA_CLASSPATH);
   * environment/kernel/startup.jshell run at start, for the imports every lesson uses.
 
-Run by environment/setup.sh; safe to run again (it replaces the previous spec).
+With --remove-stock it also deletes the stock "Java (jjava)" kernelspec of this Python's prefix:
+that kernel lacks the library, so a student who picks it gets compile errors in every lesson.
+The jar is then taken from the rnnkit spec installed before.
+
+Run by environment/setup.sh and environment/install-kernel; safe to run again (it replaces the
+previous spec). Prints what it installed.
 """
+from __future__ import annotations
+
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.kernelspec import KernelSpecManager
 
 KERNEL_NAME = "rnnkit"
 DISPLAY_NAME = "Java (rnnkit)"
+STOCK_NAME = "java"
 # Enough for the lessons' models with room to spare on an 8 GB laptop.
 HEAP = "-Xmx1g"
 LOGGING = """handlers=java.util.logging.ConsoleHandler
@@ -27,7 +39,10 @@ java.util.logging.ConsoleHandler.level=WARNING
 """
 
 
-def kernel_json(java: str, classpath: Path, resource_dir: Path) -> dict:
+def kernel_json(java: str, classpath: Path, resource_dir: Path, jjava_version: str | None = None) -> dict:
+    meta = {"java": java}
+    if jjava_version:
+        meta["jjava"] = jjava_version
     return {
         "argv": [
             java,
@@ -48,38 +63,84 @@ def kernel_json(java: str, classpath: Path, resource_dir: Path) -> dict:
             "JJAVA_CLASSPATH": str(classpath / "*"),
             "JJAVA_STARTUP_SCRIPTS_PATH": str(resource_dir / "startup.jshell"),
         },
-        "metadata": {"rnnkit": {"java": java}},
+        "metadata": {"rnnkit": meta},
     }
 
 
-def main() -> int:
+def kernels_dir(prefix: Path) -> Path:
+    return prefix / "share" / "jupyter" / "kernels"
+
+
+def find_jar(own_prefix: Path) -> Path | None:
+    """JJava's jar from this Python's own prefix: the stock spec the jjava package installs, or, once
+    that is removed, the copy in the rnnkit spec. Never a "java" kernel found elsewhere on the
+    Jupyter path (a user's IJava, say)."""
+    for candidate in (kernels_dir(own_prefix) / STOCK_NAME / "jjava.jar",
+                      kernels_dir(own_prefix) / KERNEL_NAME / "jjava.jar"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def readable_by_all(path: Path) -> None:
+    """A hub's users run the kernel as themselves: give everyone read (and, for folders, enter)."""
+    for root, dirs, files in os.walk(path):
+        os.chmod(root, os.stat(root).st_mode | 0o555)
+        for name in files:
+            file = Path(root) / name
+            os.chmod(file, os.stat(file).st_mode | 0o444)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--java", required=True, help="absolute path of the java executable")
     parser.add_argument("--classpath", required=True, type=Path, help="folder of jars for the kernel")
     parser.add_argument("--startup", required=True, type=Path, help="JShell script run at kernel start")
-    args = parser.parse_args()
+    parser.add_argument("--prefix", type=Path, default=Path(sys.prefix),
+                        help="Jupyter prefix to install into (default: this Python's, %(default)s)")
+    parser.add_argument("--remove-stock", action="store_true",
+                        help="delete the stock 'java' kernelspec of this Python's prefix")
+    parser.add_argument("--quiet", action="store_true", help="print nothing when all went well")
+    args = parser.parse_args(argv)
 
-    manager = KernelSpecManager()
+    own_prefix = Path(sys.prefix)
+    jar = find_jar(own_prefix)
+    if jar is None:
+        print(f"JJava's jar is not under {kernels_dir(own_prefix)}: install the jjava package "
+              "(environment/requirements.txt) into this Python", file=sys.stderr)
+        return 1
     try:
-        stock = Path(manager.get_kernel_spec("java").resource_dir)
-    except NoSuchKernel:
-        print("the 'java' kernel of the jjava package is not installed in " + sys.prefix, file=sys.stderr)
-        return 1
-    jar = stock / "jjava.jar"
-    if not jar.is_file():
-        print(f"{jar} is missing: the installed jjava package has an unexpected layout", file=sys.stderr)
-        return 1
+        jjava_version = metadata.version("jjava")
+    except metadata.PackageNotFoundError:
+        jjava_version = None
 
-    target = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
+    prefix = args.prefix.resolve()
+    target = kernels_dir(prefix) / KERNEL_NAME
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / KERNEL_NAME
         staging.mkdir()
         shutil.copy2(jar, staging / "jjava.jar")
         shutil.copy2(args.startup, staging / "startup.jshell")
         (staging / "logging.properties").write_text(LOGGING, encoding="utf-8")
-        spec = kernel_json(args.java, args.classpath.resolve(), target)
+        spec = kernel_json(args.java, args.classpath.resolve(), target, jjava_version)
         (staging / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
-        manager.install_kernel_spec(str(staging), KERNEL_NAME, prefix=sys.prefix)
+        readable_by_all(staging)
+        installed = Path(KernelSpecManager().install_kernel_spec(str(staging), KERNEL_NAME, prefix=str(prefix)))
+
+    removed = None
+    stock = kernels_dir(own_prefix) / STOCK_NAME
+    if args.remove_stock and stock.is_dir():
+        shutil.rmtree(stock)
+        removed = stock
+
+    if not args.quiet:
+        print(f"kernelspec '{KERNEL_NAME}' ({DISPLAY_NAME}) in {installed}:")
+        for file in sorted(installed.iterdir()):
+            print(f"  {file.name}")
+        print(f"  runs {args.java}, JJava {jjava_version or '(version unknown)'}")
+        print(f"  classpath {args.classpath.resolve() / '*'}")
+        if removed:
+            print(f"removed the stock kernelspec '{STOCK_NAME}' (Java (jjava), without the library) from {removed}")
     return 0
 
 

@@ -1,4 +1,5 @@
 """environment/start's JupyterLab command: local by default, token always on, root handled."""
+import json
 import os
 import re
 import socket
@@ -39,6 +40,27 @@ def test_an_address_chosen_deliberately_replaces_the_default(choice):
     assert command[-len(choice):] == choice
 
 
+@pytest.mark.parametrize("choice", [
+    ["--notebook-dir", "/srv/class"], ["--notebook-dir=/srv/class"], ["--ServerApp.root_dir=/srv/class"],
+    ["--ServerApp.root_dir", "/srv/class"], ["--NotebookApp.notebook_dir=/srv/class"], ["--root_dir='/srv/class'"],
+])
+def test_a_folder_given_replaces_notebooks_and_is_passed_once(choice):
+    command = lab_command(["--no-browser"] + choice + ["--port", "8899"], is_root=False)
+    roots = [a for a in command if "root_dir" in a or "notebook" in a.lower()]
+    assert roots == ["--ServerApp.root_dir=/srv/class"], command
+    assert command[-3:] == ["--no-browser", "--port", "8899"]
+
+
+def test_a_relative_folder_is_taken_from_where_the_command_was_run(tmp_path):
+    command = lab_command(["--notebook-dir", "../class/week1"], is_root=False, cwd=tmp_path / "home")
+    assert f"--ServerApp.root_dir={tmp_path / 'class' / 'week1'}" in command
+
+
+def test_a_folder_flag_without_its_folder_is_an_error():
+    with pytest.raises(ValueError, match="needs a folder"):
+        lab_command(["--notebook-dir"], is_root=False)
+
+
 @pytest.mark.parametrize("weakening", [
     ["--ServerApp.token="], ["--ServerApp.token=''"], ['--IdentityProvider.token=""'], ["--token", ""],
     ["--NotebookApp.password="], ["--ServerApp.disable_check_xsrf=True"],
@@ -74,13 +96,18 @@ def status(url: str, patience: float = 30.0) -> int:
             time.sleep(0.2)
 
 
-def test_the_server_started_by_the_command_asks_for_its_token(tmp_path):
+def test_the_server_started_by_the_command_asks_for_its_token_and_serves_the_folder_given(tmp_path):
+    # A relative --notebook-dir, as a teacher would type it, once failed with
+    # "root_dir only accepts one value, got 2".
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "week1.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
     port = free_port()
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"],
-               JUPYTER_RUNTIME_DIR=str(tmp_path))
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     server = subprocess.Popen(
-        [sys.executable, str(ENVIRONMENT / "lab_command.py"), "--", "--no-browser", f"--port={port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        [sys.executable, str(ENVIRONMENT / "lab_command.py"), "--", "--no-browser", f"--port={port}",
+         "--notebook-dir", "class"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
     try:
         token, deadline, log = None, time.monotonic() + 60, []
         while token is None and time.monotonic() < deadline:
@@ -95,6 +122,9 @@ def test_the_server_started_by_the_command_asks_for_its_token(tmp_path):
         assert status(base) == 403
         assert status(base + "?token=wrong") == 403
         assert status(base + f"?token={token}") == 200
+        with urllib.request.urlopen(base + f"?token={token}", timeout=10) as response:
+            listing = json.load(response)
+        assert [item["name"] for item in listing["content"]] == ["week1.ipynb"]
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -112,12 +112,12 @@ abstract class BaseCell<C> implements RecurrentCell {
             if (initial == null) {
                 start.zeroInPlace();
             } else {
-                start.setFrom(initial.get(part));
+                start.copyFromInPlace(initial.get(part));
             }
         }
         for (int t = 1; t <= xs.size(); t++) {
             // The step reads a copy of x_t: the sums over the steps multiply the stacked copies at the end.
-            Matrix x = w.block("x", t, inputSize).setFrom(xs.get(t - 1));
+            Matrix x = w.block("x", t, inputSize).copyFromInPlace(xs.get(t - 1));
             step(x, trace.state(t - 1), cache(trace, t), trace.state(t));
         }
         return trace;
@@ -214,7 +214,7 @@ abstract class BaseCell<C> implements RecurrentCell {
             if (dFinal == null) {
                 d.get(part).zeroInPlace();
             } else {
-                d.get(part).setFrom(dFinal.get(part));
+                d.get(part).copyFromInPlace(dFinal.get(part));
             }
         }
         for (int t = steps; t >= 1; t--) {

@@ -191,10 +191,10 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         Matrix pre = k.hTilde().zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = x Wxh + bh + (r ⊙ h_{t-1}) Whh
-            pre.addProductInPlace(k.hiddenTerm().setTimes(k.r(), hPrev), whh);
+            pre.addProductInPlace(k.hiddenTerm().setToTimesInPlace(k.r(), hPrev), whh);
         } else {
             // pre = x Wxh + bh + r ⊙ (h_{t-1} Whh + bhh)
-            pre.addTimes(k.r(), k.hiddenTerm().zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
+            pre.addTimesInPlace(k.r(), k.hiddenTerm().zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
         }
         // hTilde = tanh(pre)
         Ops.tanh(pre);
@@ -217,15 +217,15 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         if (options.update() == UpdateWeights.CANDIDATE) {
             // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}:
             //   dhTilde = dh ⊙ z,   dz = dh ⊙ (hTilde - h_{t-1}),   dh_{t-1} = dh ⊙ (1 - z) (+ more below)
-            dn.setTimes(dh, k.z());
-            dz.setFrom(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
+            dn.setToTimesInPlace(dh, k.z());
+            dz.copyFromInPlace(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
             Ops.oneMinusTimes(dhPrev, k.z(), dh);
         } else {
             // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde:
             //   dhTilde = dh ⊙ (1 - z),   dz = dh ⊙ (h_{t-1} - hTilde),   dh_{t-1} = dh ⊙ z (+ more below)
             Ops.oneMinusTimes(dn, k.z(), dh);
-            dz.setFrom(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
-            dhPrev.setTimes(dh, k.z());
+            dz.copyFromInPlace(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
+            dhPrev.setToTimesInPlace(dh, k.z());
         }
         // through hTilde = tanh(pre)
         Ops.tanhBackward(dn, dn, k.hTilde());
@@ -233,12 +233,12 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = ... + (r ⊙ h_{t-1}) Whh:   d(r ⊙ h_{t-1}) = dah Whh^T,  dr = that ⊙ h_{t-1},  dh_{t-1} += that ⊙ r
             Matrix dRh = k.dRh().zeroInPlace().addProductInPlace(dn, w.transposed("Whh"));
-            dr.setTimes(dRh, hPrev);
-            dhPrev.addTimes(dRh, k.r());
+            dr.setToTimesInPlace(dRh, hPrev);
+            dhPrev.addTimesInPlace(dRh, k.r());
         } else {
             // pre = ... + r ⊙ (h_{t-1} Whh + bhh):   dHidden = dah ⊙ r,  dr = dah ⊙ (h_{t-1} Whh + bhh),  dh_{t-1} += dHidden Whh^T
-            Matrix dHidden = k.dHidden().setTimes(dn, k.r());
-            dr.setTimes(dn, k.hiddenTerm());
+            Matrix dHidden = k.dHidden().setToTimesInPlace(dn, k.r());
+            dr.setToTimesInPlace(dn, k.hiddenTerm());
             dhPrev.addProductInPlace(dHidden, w.transposed("Whh"));
         }
         // through the gates' sigmoids, then their pre-activations: + daz Whz^T + dar Whr^T

@@ -179,10 +179,10 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
         // g = c̃ = tanh(x Wxg + h_{t-1} Whg + bg)
         Ops.tanh(Ops.affine(k.g(), x, wxg, hPrev, whg, bg));
         // c_t = f ⊙ c_{t-1} + i ⊙ g
-        Matrix c = next.c().setTimes(k.f(), prev.c()).addTimes(k.i(), k.g());
+        Matrix c = next.c().setToTimesInPlace(k.f(), prev.c()).addTimesInPlace(k.i(), k.g());
         // h_t = o ⊙ tanh(c_t)
-        Ops.tanh(k.tanhC().setFrom(c));
-        next.h().setTimes(k.o(), k.tanhC());
+        Ops.tanh(k.tanhC().copyFromInPlace(c));
+        next.h().setToTimesInPlace(k.o(), k.tanhC());
     }
 
     @Override
@@ -191,17 +191,17 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
         // h = o ⊙ tanh(c):
         //   dao = dh ⊙ tanh(c) ⊙ o (1 - o)                 (o's pre-activation, through its sigmoid)
         //   dc  = dh ⊙ o ⊙ (1 - tanh(c)^2) + dc_{t+1}      (plus what flows back from the next step)
-        Ops.sigmoidBackward(k.dao(), k.dao().setTimes(dh, k.tanhC()), k.o());
-        Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setTimes(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
+        Ops.sigmoidBackward(k.dao(), k.dao().setToTimesInPlace(dh, k.tanhC()), k.o());
+        Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setToTimesInPlace(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
         // c = f ⊙ c_{t-1} + i ⊙ g:
         //   dai = dc ⊙ g ⊙ i (1 - i),   dag = dc ⊙ i ⊙ (1 - g^2),   daf = dc ⊙ c_{t-1} ⊙ f (1 - f)
         //   dc_{t-1} = dc ⊙ f
-        Ops.sigmoidBackward(k.dai(), k.dai().setTimes(dc, k.g()), k.i());
-        Ops.tanhBackward(k.dag(), k.dag().setTimes(dc, k.i()), k.g());
+        Ops.sigmoidBackward(k.dai(), k.dai().setToTimesInPlace(dc, k.g()), k.i());
+        Ops.tanhBackward(k.dag(), k.dag().setToTimesInPlace(dc, k.i()), k.g());
         if (options.forgetGate()) {
-            Ops.sigmoidBackward(k.daf(), k.daf().setTimes(dc, prev.c()), k.f());
+            Ops.sigmoidBackward(k.daf(), k.daf().setToTimesInPlace(dc, prev.c()), k.f());
         }
-        dPrev.c().setTimes(dc, k.f());
+        dPrev.c().setToTimesInPlace(dc, k.f());
         // dh_{t-1} = Σ over the gates of da Wh^T
         Matrix dhPrev = dPrev.h().zeroInPlace();
         dhPrev.addProductInPlace(k.dai(), w.transposed("Whi"));

@@ -84,8 +84,8 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
         Matrix dh = dNext.h();
         Matrix hPrev = prev.h();
         // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: dhTilde = dh ⊙ z, dz = dh ⊙ (hTilde - h_{t-1}), dh_{t-1} = dh ⊙ (1 - z)
-        Ops.tanhBackward(k.dah(), k.dah().setTimes(dh, k.z()), k.hTilde());
-        Ops.sigmoidBackward(k.daz(), k.daz().setFrom(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), k.z());
+        Ops.tanhBackward(k.dah(), k.dah().setToTimesInPlace(dh, k.z()), k.hTilde());
+        Ops.sigmoidBackward(k.daz(), k.daz().copyFromInPlace(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), k.z());
         Matrix dhPrev = Ops.oneMinusTimes(dPrev.h(), k.z(), dh);
         // and through the two pre-activations: + daz Whz^T + dah Whh^T
         dhPrev.addProductInPlace(k.daz(), w.transposed("Whz")).addProductInPlace(k.dah(), w.transposed("Whh"));

@@ -63,7 +63,7 @@ final class Workspace {
 
     /** Sets the matrix kept as the transpose of {@code name} to weight^T, and returns it. */
     Matrix transpose(String name, Matrix weight) {
-        return transposes.computeIfAbsent(name, n -> Matrix.zeros(weight.cols(), weight.rows())).setTransposeOf(weight);
+        return transposes.computeIfAbsent(name, n -> Matrix.zeros(weight.cols(), weight.rows())).setToTransposeInPlace(weight);
     }
 
     /** The transpose of the weight {@code name} as last set by {@link #transpose}. */

@@ -381,7 +381,7 @@ public final class GradientCheck {
             }
             finalProjection = State.zeros(cell.stateNames(), batch, cell.hiddenSize());
             for (String part : cell.stateNames()) {
-                finalProjection.get(part).setFrom(Matrix.gaussian(batch, cell.hiddenSize(), 1.0, random));
+                finalProjection.get(part).copyFromInPlace(Matrix.gaussian(batch, cell.hiddenSize(), 1.0, random));
             }
             cell.parameters().forEach(tensors::put);
             for (int t = 0; t < this.xs.size(); t++) {

@@ -138,7 +138,7 @@ public final class ModelFile {
         }
         // Every check passed: only now is anything copied.
         for (String name : params.names()) {
-            params.get(name).setFrom(contents.tensors().get(name));
+            params.get(name).copyFromInPlace(contents.tensors().get(name));
         }
         return contents;
     }

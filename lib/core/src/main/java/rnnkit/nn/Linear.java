@@ -73,7 +73,7 @@ public final class Linear {
         if (wT == null) {
             wT = Matrix.zeros(w.cols(), w.rows());
         }
-        return dx.zeroInPlace().addProductInPlace(dy, wT.setTransposeOf(w));
+        return dx.zeroInPlace().addProductInPlace(dy, wT.setToTransposeInPlace(w));
     }
 
     /** Adds dW = x^T dy and db = Σ_rows dy to {@code grads} (under this layer's names) and returns dx = dy W^T. */

@@ -35,7 +35,7 @@ public interface Loss {
      */
     default double evaluateInto(Matrix logits, Matrix targets, Matrix dLogits) {
         Value v = evaluate(logits, targets);
-        dLogits.setFrom(v.dLogits());
+        dLogits.copyFromInPlace(v.dLogits());
         return v.value();
     }
 

@@ -219,7 +219,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
             trainingBuffers = tb;
         }
         for (int k = 0; k < tb.targetBlocks.size(); k++) {
-            tb.targetBlocks.get(k).setFrom(batch.targets().get(k));
+            tb.targetBlocks.get(k).copyFromInPlace(batch.targets().get(k));
         }
         Parameters grads = tb.grads;
         grads.forEach((name, g) -> g.zeroInPlace());

@@ -64,7 +64,7 @@ public final class Parameters {
         if (!target.sameShape(value)) {
             throw new IllegalArgumentException(name + ": expected shape " + target.shape() + ", got " + value.shape());
         }
-        target.setFrom(value);
+        target.copyFromInPlace(value);
         return this;
     }
 

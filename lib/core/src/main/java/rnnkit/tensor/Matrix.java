@@ -20,9 +20,20 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>In rnnkit a batch of B vectors of size N is a B x N matrix (one vector per row), so a
  * layer computes {@code x W} with W of shape N x H. Methods that return a new matrix are named
- * for the value they compute ({@link #plus}, {@link #matmul}); methods that change this matrix
- * end in {@code InPlace} and return {@code this}. Shapes are checked on every call, and a wrong
- * shape throws {@link IllegalArgumentException} naming both shapes.
+ * for the value they compute ({@link #plus}, {@link #matmul}) and leave this matrix alone; methods
+ * that change this matrix end in {@code InPlace} ({@link #addInPlace}, {@link #setToTimesInPlace})
+ * and return {@code this}. The two entry setters, {@link #set} and {@link #setFlat}, are the only
+ * other methods that write. Shapes are checked on every call, and a wrong shape throws
+ * {@link IllegalArgumentException} naming both shapes.
+ *
+ * <p>A matrix has value equality: {@link #equals} compares the shapes and every entry bit for bit.
+ * EJML's mutable matrices leave {@code equals} as identity, because a value that changes makes a bad
+ * key: a matrix put into a {@code HashSet} or used as a {@code HashMap} key and then changed in
+ * place can no longer be found. rnnkit keeps value equality anyway, because its tests and the
+ * exercise graders ask exactly that question ("is this gradient bit-for-bit the one a fresh pass
+ * gives?") and {@code assertEquals} should answer it; the library itself never uses a matrix as a
+ * key (parameters are keyed by name). Do not put a matrix you still change into a hash-based
+ * collection.
  */
 public final class Matrix {
 
@@ -212,9 +223,9 @@ public final class Matrix {
     }
 
     /** Sets this (c x r) to a^T, where a is r x c; returns this. */
-    public Matrix setTransposeOf(Matrix a) {
+    public Matrix setToTransposeInPlace(Matrix a) {
         if (a == this || a.rows != cols || a.cols != rows) {
-            throw new IllegalArgumentException("setTransposeOf: " + shape() + " cannot hold the transpose of " + a.shape());
+            throw new IllegalArgumentException("setToTransposeInPlace: " + shape() + " cannot hold the transpose of " + a.shape());
         }
         for (int i = 0; i < a.rows; i++) {
             double[] row = a.data[i];
@@ -226,7 +237,7 @@ public final class Matrix {
     }
 
     public Matrix transpose() {
-        return zeros(cols, rows).setTransposeOf(this);
+        return zeros(cols, rows).setToTransposeInPlace(this);
     }
 
     // ---------------------------------------------------------------- entry-wise, new values
@@ -470,9 +481,9 @@ public final class Matrix {
     }
 
     /** this = a ⊙ b, entry-wise; returns this. */
-    public Matrix setTimes(Matrix a, Matrix b) {
-        requireSameShape("setTimes", a);
-        requireSameShape("setTimes", b);
+    public Matrix setToTimesInPlace(Matrix a, Matrix b) {
+        requireSameShape("setToTimesInPlace", a);
+        requireSameShape("setToTimesInPlace", b);
         for (int i = 0; i < rows; i++) {
             double[] row = data[i];
             double[] ai = a.data[i];
@@ -485,9 +496,9 @@ public final class Matrix {
     }
 
     /** this += a ⊙ b, entry-wise; returns this. */
-    public Matrix addTimes(Matrix a, Matrix b) {
-        requireSameShape("addTimes", a);
-        requireSameShape("addTimes", b);
+    public Matrix addTimesInPlace(Matrix a, Matrix b) {
+        requireSameShape("addTimesInPlace", a);
+        requireSameShape("addTimesInPlace", b);
         for (int i = 0; i < rows; i++) {
             double[] row = data[i];
             double[] ai = a.data[i];
@@ -518,8 +529,8 @@ public final class Matrix {
     }
 
     /** Copies every entry of {@code source} into this matrix; returns this. */
-    public Matrix setFrom(Matrix source) {
-        requireSameShape("setFrom", source);
+    public Matrix copyFromInPlace(Matrix source) {
+        requireSameShape("copyFromInPlace", source);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(source.data[i], 0, data[i], 0, cols);
         }
@@ -580,7 +591,10 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- object
 
-    /** Equal when the shapes match and every entry is the same double (bit-for-bit, so NaN equals NaN). */
+    /**
+     * Equal when the shapes match and every entry is the same double (bit-for-bit, so NaN equals NaN).
+     * Value equality of a mutable object: see the class comment for why, and for the one caution.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.deepEquals(data, m.data);

@@ -39,7 +39,7 @@ public interface CellContract {
     default RecurrentCell cellInGeneralPosition(long seed) {
         RecurrentCell cell = create(X, H, seed);
         Random random = new Random(seed + 1000);
-        cell.parameters().forEach((name, m) -> m.setFrom(Matrix.gaussian(m.rows(), m.cols(), 0.6, random)));
+        cell.parameters().forEach((name, m) -> m.copyFromInPlace(Matrix.gaussian(m.rows(), m.cols(), 0.6, random)));
         return cell;
     }
 
@@ -56,7 +56,7 @@ public interface CellContract {
         Random random = new Random(seed);
         State s = cell.zeroState(batch);
         for (String part : s.names()) {
-            s.get(part).setFrom(Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random));
+            s.get(part).copyFromInPlace(Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random));
         }
         return s;
     }

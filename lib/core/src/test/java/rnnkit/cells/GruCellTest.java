@@ -161,7 +161,7 @@ class GruCellTest {
         void updateConventionsAreOneFamily() {
             for (ResetPlacement reset : ResetPlacement.values()) {
                 GruCell candidate = new GruCell(4, 5, 3, new Options(reset, UpdateWeights.CANDIDATE));
-                candidate.parameters().forEach((n, m) -> m.setFrom(Matrix.gaussian(m.rows(), m.cols(), 0.7, new Random(n.hashCode()))));
+                candidate.parameters().forEach((n, m) -> m.copyFromInPlace(Matrix.gaussian(m.rows(), m.cols(), 0.7, new Random(n.hashCode()))));
                 GruCell previous = new GruCell(4, 5, 99, new Options(reset, UpdateWeights.PREVIOUS_STATE));
                 candidate.parameters().forEach((n, m) -> previous.parameters().set(n,
                         n.endsWith("z") ? m.scale(-1.0) : m));

@@ -50,7 +50,7 @@ class SequenceModelTest {
 
     static void randomize(SequenceModel m, long seed) {
         Random r = new Random(seed);
-        m.parameters().forEach((n, w) -> w.setFrom(Matrix.gaussian(w.rows(), w.cols(), 0.5, r)));
+        m.parameters().forEach((n, w) -> w.copyFromInPlace(Matrix.gaussian(w.rows(), w.cols(), 0.5, r)));
     }
 
     @Nested
@@ -102,7 +102,7 @@ class SequenceModelTest {
             randomize(m, 7);
             Batch batch = Batch.of(dense(9, 2, 4, 8), OneHot.rows(new int[] {2, 0}, 3));
             var h0 = m.cell().zeroState(2);
-            h0.h().setFrom(Matrix.gaussian(2, 5, 0.5, new Random(9)));
+            h0.h().copyFromInPlace(Matrix.gaussian(2, 5, 0.5, new Random(9)));
             GradientCheck.Report r = GradientCheck.standard().check(m, batch, h0);
             assertTrue(r.passed(), r::toString);
             assertEquals(1, m.forward(batch.inputs(), null).logits().size());

@@ -126,7 +126,7 @@ class MatrixTest {
             assertSame(m, m.scaleInPlace(1.0 / 3));     // 1.5 * 2 / 3 = 1
             assertEquals(A, m);
             assertEquals(Matrix.zeros(2, 3), m.zeroInPlace());
-            assertEquals(A, m.setFrom(A));
+            assertEquals(A, m.copyFromInPlace(A));
         }
 
         @Test

@@ -80,7 +80,7 @@ public class GruForwardGrader {
     @DisplayName("both gates open (z = r = 1): h_t = tanh(x Wxh + h_{t-1} Whh + bh)")
     void gatesOpen(GruForward gru) {
         fill(cell, 30, "bz", "br");
-        cell.parameters().get("bh").setFrom(uniform(1, H, random));
+        cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         check("h with z = r = 1", gru);
     }
 
@@ -106,7 +106,7 @@ public class GruForwardGrader {
     @DisplayName("reset before the product: (r ⊙ h_{t-1}) Whh")
     void resetBeforeProduct(GruForward gru) {
         fill(cell, 30, "bz");
-        cell.parameters().get("br").setFrom(uniform(1, H, random));
+        cell.parameters().get("br").copyFromInPlace(uniform(1, H, random));
         check("h with z = 1", gru);
     }
 
@@ -115,7 +115,7 @@ public class GruForwardGrader {
     @DisplayName("all terms: matches GruCell")
     void fullStep(GruForward gru) {
         for (String b : List.of("bz", "br", "bh")) {
-            cell.parameters().get(b).setFrom(uniform(1, H, random));
+            cell.parameters().get(b).copyFromInPlace(uniform(1, H, random));
         }
         check("h", gru);
     }
@@ -140,7 +140,7 @@ public class GruForwardGrader {
     @DisplayName("forward over 5 steps from h0 matches GruCell")
     void sequence(GruForward gru) {
         for (String b : List.of("bz", "br", "bh")) {
-            cell.parameters().get(b).setFrom(uniform(1, H, random));
+            cell.parameters().get(b).copyFromInPlace(uniform(1, H, random));
         }
         List<Matrix> xs = Fixtures.sequence(5, B, X, random);
         Matrix h0 = uniform(B, H, random);

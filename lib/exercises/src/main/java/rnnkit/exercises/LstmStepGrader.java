@@ -67,7 +67,7 @@ public class LstmStepGrader {
 
     private void randomBiases() {
         for (String g : GATES) {
-            cell.parameters().get("b" + g).setFrom(uniform(1, H, random));
+            cell.parameters().get("b" + g).copyFromInPlace(uniform(1, H, random));
         }
     }
 

@@ -49,7 +49,7 @@ public class RnnBackwardGrader {
         final CellGradients expected;
 
         Case(int steps, boolean onlyLast) {
-            cell.parameters().get("bh").setFrom(uniform(1, H, random));
+            cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
             xs = Fixtures.sequence(steps, B, X, random);
             h0 = uniform(B, H, random);
             dhs = new ArrayList<>();

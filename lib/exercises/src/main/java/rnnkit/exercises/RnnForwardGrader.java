@@ -56,7 +56,7 @@ public class RnnForwardGrader {
     @DisplayName("only bh non-zero: h = tanh(bh) in every row")
     void biasOnly(RnnForward rnn) {
         zero(cell, "Wxh", "Whh");
-        cell.parameters().get("bh").setFrom(uniform(1, H, random));
+        cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix bh = cell.parameters().get("bh");
         Expect.close("h with only the bias non-zero", rnn.step(x, hPrev, copy(cell)), tanh(rows(bh, B)),
                 "the bias term bh is missing", Matrix.zeros(B, H),
@@ -94,7 +94,7 @@ public class RnnForwardGrader {
     @DisplayName("all three terms: matches RnnCell")
     void fullStep(RnnForward rnn) {
         Parameters p = cell.parameters();
-        p.get("bh").setFrom(uniform(1, H, random));
+        p.get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix a = affine(x, p.get("Wxh"), hPrev, p.get("Whh"), p.get("bh"));
         Expect.close("h", rnn.step(x, hPrev, copy(cell)), Fixtures.refStep(cell, x, State.of(hPrev)),
                 "tanh is missing", a,
@@ -144,7 +144,7 @@ public class RnnForwardGrader {
     }
 
     private void checkSequence(RnnForward rnn, Matrix h0) {
-        cell.parameters().get("bh").setFrom(uniform(1, H, random));
+        cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         List<Matrix> xs = Fixtures.sequence(5, B, X, random);
         List<Matrix> expected = cell.forward(xs, State.of(h0)).hs();
         List<Matrix> actual = rnn.forward(xs, h0.copy(), copy(cell));

@@ -28,7 +28,7 @@ public final class Conventions {
                     throw new IllegalArgumentException("parameter " + name + ": shapes differ, " + source.shape() + " vs "
                             + target.shape());
                 }
-                target.setFrom(source);
+                target.copyFromInPlace(source);
             }
         }
         return to;

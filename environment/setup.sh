@@ -5,8 +5,8 @@
 # It checks the machine (JDK 17+, Maven, Python 3.10+ with venv, fonts), then brings each piece
 # up to date, skipping what already is:
 #   .venv/                                  the Python environment, from environment/requirements.txt
-#   lib/target/rnnkit.jar + its runtime jars built with Maven, staged for the kernel in
-#   .venv/share/rnnkit/classpath/
+#   lib/*/target/rnnkit-*.jar + their runtime jars built with Maven, staged for the kernel in
+#   .venv/share/rnnkit/classpath/ (the benchmark's jar in .venv/share/rnnkit/bench/)
 #   .venv/share/jupyter/kernels/rnnkit/     the project's kernelspec, "Java (rnnkit)" (the stock
 #                                           "Java (jjava)" one, without the library, is removed)
 # Afterwards RNNKIT_ROOT, RNNKIT_VENV, JAVA_HOME and PATH (with the venv and that JDK first) are set.
@@ -125,21 +125,31 @@ ensure_venv() {
 }
 
 # ---------------------------------------------------------------- the library
-# Rebuilt only when a pom or a file under lib/src is newer than the last successful build.
+# lib/ is one Maven module per role (lib/pom.xml lists them). The kernel gets the modules a notebook
+# imports, core, lessons and exercises, with their runtime jars, in .venv/share/rnnkit/classpath/;
+# the benchmark's jar goes to .venv/share/rnnkit/bench/, off the kernel's classpath.
+# Rebuilt only when a pom or a source file under lib/ is newer than the last successful build.
+KERNEL_MODULES="core lessons exercises"
 build_lib() {
     local stamp="$RNNKIT_VENV/.rnnkit-build"
     local classpath="$RNNKIT_VENV/share/rnnkit/classpath"
-    if [ -f "$stamp" ] && [ -f "$RNNKIT_ROOT/lib/target/rnnkit.jar" ] && [ -d "$classpath" ] \
-        && [ -z "$(cd "$RNNKIT_ROOT" && find pom.xml lib/pom.xml lib/src -newer "$stamp" -print -quit)" ]; then
+    local bench="$RNNKIT_VENV/share/rnnkit/bench"
+    if [ -f "$stamp" ] && [ -d "$classpath" ] && [ -f "$bench/rnnkit-bench.jar" ] \
+        && [ -z "$(cd "$RNNKIT_ROOT" && find pom.xml lib -path '*/target' -prune -o -newer "$stamp" -print -quit)" ]; then
         return 0
     fi
     say "building lib/ with Maven (the first run downloads its dependencies)"
     touch "$stamp.next"
     (cd "$RNNKIT_ROOT" && mvn --batch-mode --quiet -Dstyle.color=never -DskipTests package) \
         || fail "the Maven build of lib/ failed (see the messages above)."
-    rm -rf "$classpath"
-    mkdir -p "$classpath"
-    cp "$RNNKIT_ROOT/lib/target/rnnkit.jar" "$RNNKIT_ROOT"/lib/target/dependency/*.jar "$classpath/"
+    rm -rf "$classpath" "$bench"
+    mkdir -p "$classpath" "$bench"
+    local module
+    for module in $KERNEL_MODULES; do
+        cp "$RNNKIT_ROOT/lib/$module/target/rnnkit-$module.jar" "$classpath/"
+        cp "$RNNKIT_ROOT/lib/$module/target/dependency/"*.jar "$classpath/"
+    done
+    cp "$RNNKIT_ROOT/lib/bench/target/rnnkit-bench.jar" "$bench/"
     mv "$stamp.next" "$stamp"
 }
 

@@ -1,0 +1,281 @@
+package rnnkit.cells;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import rnnkit.params.Parameters;
+import rnnkit.tensor.Matrix;
+
+/**
+ * The gated recurrent unit (Cho et al. 2014), with an update gate z and a reset gate r, in each of
+ * the conventions the seed articles use.
+ *
+ * <pre>
+ *   z_t = σ(x_t Wxz + h_{t-1} Whz + bz)                         update gate    (B, H)
+ *   r_t = σ(x_t Wxr + h_{t-1} Whr + br)                         reset gate     (B, H)
+ *
+ *   reset BEFORE_PRODUCT (default; Cho et al. 2014, seeds 000 and 003):
+ *   hTilde_t = tanh(x_t Wxh + (r_t ⊙ h_{t-1}) Whh + bh)
+ *   reset AFTER_PRODUCT (PyTorch and cuDNN; seed 001):
+ *   hTilde_t = tanh(x_t Wxh + bh + r_t ⊙ (h_{t-1} Whh + bhh))
+ *
+ *   update weights the CANDIDATE (default; seeds 000 and 003):
+ *   h_t = z_t ⊙ hTilde_t + (1 - z_t) ⊙ h_{t-1}
+ *   update weights the PREVIOUS_STATE (PyTorch, Cho et al. 2014; seed 001):
+ *   h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ hTilde_t
+ *
+ *   x_t (B, X)   Wxz, Wxr, Wxh (X, H)   Whz, Whr, Whh (H, H)   bz, br, bh, bhh (1, H)
+ * </pre>
+ *
+ * <p>Parameters: {@code Wxz, Whz, bz, Wxr, Whr, br, Wxh, Whh, bh}, plus {@code bhh} (the bias
+ * of the hidden-side candidate product, inside the reset) in the AFTER_PRODUCT form:
+ * 3 H (X + H + 1) in all, and H more for AFTER_PRODUCT. Gates recorded: {@code "z"}, {@code "r"},
+ * {@code "hTilde"}.
+ *
+ * <p><b>The two update conventions are one family.</b> Since 1 - σ(a) = σ(-a), a cell that weights
+ * the previous state with z is exactly a cell that weights the candidate with z' = 1 - z, whose
+ * weights are Wxz' = -Wxz, Whz' = -Whz, bz' = -bz (GruCellTest proves it).
+ * <b>The two reset conventions are not:</b> they agree when r = 1 (and bhh = 0), and differ
+ * otherwise, because r ⊙ (h Whh) mixes units after the product while (r ⊙ h) Whh gates each unit of
+ * h before it is mixed; no choice of weights turns one into the other in general.
+ *
+ * <p><b>Why this default.</b> BEFORE_PRODUCT with the update gate weighting the CANDIDATE is the form
+ * the lessons derive: Ng's equations in seed 000 (c = Γu ⊙ c̃ + (1 - Γu) ⊙ c, with Γr applied to
+ * the old state inside c̃), seed 003's h = (1 - z) ⊙ h_{t-1} + z ⊙ h', and seed 002's "forget with
+ * 1 - input gate". It grows the {@link SimpleGruCell} by one gate without changing anything else,
+ * and a gate value of 1 reads as "write the new candidate" like the LSTM's input gate.
+ * {@link Options#PYTORCH} selects the framework form with one argument.
+ *
+ * <p>Notation and mapping.
+ * <ul>
+ *   <li>Seed 000 (Ng): Γu = {@code z}, Γr = {@code r}, c̃ = {@code hTilde}, c = h.
+ *   <li>Seed 003: z = {@code z}, r = {@code r}, h' = {@code hTilde}; h^{t-1'} = r ⊙ h_{t-1}.
+ *   <li>Seed 002: its GRU keeps the LSTM's input gate i_t and forgets with 1 - i_t: i_t = {@code z}
+ *       in the default convention.
+ *   <li>Seed 001 and PyTorch {@code nn.GRUCell} (chunks in the order r, z, n; n = {@code hTilde}),
+ *       with {@link Options#PYTORCH}: Wxr = W_ir^T, Wxz = W_iz^T, Wxh = W_in^T (the three row blocks
+ *       of weight_ih, transposed), Whr = W_hr^T, Whz = W_hz^T, Whh = W_hn^T (of weight_hh),
+ *       br = b_ir + b_hr, bz = b_iz + b_hz, bh = b_in, bhh = b_hn. Seed 001's code names the
+ *       chunks reset, input, z; its "input_gate" is the update gate z and its "new_gate" is n.
+ *   <li>Keras: reset_after=False is BEFORE_PRODUCT, reset_after=True is AFTER_PRODUCT; both weight
+ *       the previous state with z.
+ * </ul>
+ */
+public final class GruCell extends BaseCell<GruCell.Buffers> {
+
+    /** Where the reset gate acts on the candidate's hidden term. */
+    public enum ResetPlacement {
+        /** (r ⊙ h_{t-1}) Whh + bh: Cho et al. 2014, seeds 000 and 003. */
+        BEFORE_PRODUCT,
+        /** r ⊙ (h_{t-1} Whh + bhh), with its own bias bhh: PyTorch, cuDNN, seed 001. */
+        AFTER_PRODUCT
+    }
+
+    /** Which term the update gate z multiplies. */
+    public enum UpdateWeights {
+        /** h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: seeds 000 and 003. */
+        CANDIDATE,
+        /** h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde: PyTorch, Cho et al. 2014, seed 001. */
+        PREVIOUS_STATE
+    }
+
+    /**
+     * The convention of a GRU.
+     *
+     * @param reset where the reset gate acts
+     * @param update which term the update gate weights
+     */
+    public record Options(ResetPlacement reset, UpdateWeights update) {
+
+        /** The kit's default: reset before the product, update gate weighting the candidate. */
+        public static final Options DEFAULT = new Options(ResetPlacement.BEFORE_PRODUCT, UpdateWeights.CANDIDATE);
+
+        /** PyTorch's {@code nn.GRU} / cuDNN (seed 001): reset after the product, z weighting the old state. */
+        public static final Options PYTORCH = new Options(ResetPlacement.AFTER_PRODUCT, UpdateWeights.PREVIOUS_STATE);
+
+        /** The original paper, Cho et al. 2014: reset before the product, z weighting the old state. */
+        public static final Options CHO_2014 = new Options(ResetPlacement.BEFORE_PRODUCT, UpdateWeights.PREVIOUS_STATE);
+
+        public Options {
+            if (reset == null || update == null) {
+                throw new IllegalArgumentException("GRU options must not be null: reset=" + reset + ", update=" + update);
+            }
+        }
+
+        public Options with(ResetPlacement r) {
+            return new Options(r, update);
+        }
+
+        public Options with(UpdateWeights u) {
+            return new Options(reset, u);
+        }
+    }
+
+    /**
+     * Step t's matrices: the gates z, r and hTilde; hiddenTerm, r ⊙ h_{t-1} (reset before the
+     * product) or h_{t-1} Whh + bhh (after); the pre-activation gradients daz, dar, dah; dHidden,
+     * the gradient of h_{t-1} Whh + bhh (reset after the product); all blocks t of their stacks.
+     * dRh, the gradient of r ⊙ h_{t-1}, only the step itself needs.
+     */
+    record Buffers(Matrix z, Matrix r, Matrix hTilde, Matrix hiddenTerm, Matrix daz, Matrix dar, Matrix dah, Matrix dHidden,
+            Matrix dRh) {
+    }
+
+    private final Options options;
+    private final Matrix wxz;
+    private final Matrix whz;
+    private final Matrix bz;
+    private final Matrix wxr;
+    private final Matrix whr;
+    private final Matrix br;
+    private final Matrix wxh;
+    private final Matrix whh;
+    private final Matrix bh;
+    private final Matrix bhh;
+
+    /** A GRU in the default convention ({@link Options#DEFAULT}). */
+    public GruCell(int inputSize, int hiddenSize, long seed) {
+        this(inputSize, hiddenSize, seed, Options.DEFAULT);
+    }
+
+    /** A GRU in the given convention; weights uniform in ±1/sqrt(H) from {@code new Random(seed)}, biases 0. */
+    public GruCell(int inputSize, int hiddenSize, long seed, Options options) {
+        super(inputSize, hiddenSize);
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+        Random random = new Random(seed);
+        // update gate
+        wxz = weight("Wxz", inputSize, random);
+        whz = weight("Whz", hiddenSize, random);
+        bz = bias("bz", 0.0);
+        // reset gate
+        wxr = weight("Wxr", inputSize, random);
+        whr = weight("Whr", hiddenSize, random);
+        br = bias("br", 0.0);
+        // candidate
+        wxh = weight("Wxh", inputSize, random);
+        whh = weight("Whh", hiddenSize, random);
+        bh = bias("bh", 0.0);
+        bhh = options.reset() == ResetPlacement.AFTER_PRODUCT ? bias("bhh", 0.0) : null;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("z", "r", "hTilde");
+    }
+
+    @Override
+    Buffers buffers(Workspace w, int t) {
+        return new Buffers(block(w, "z", t), block(w, "r", t), block(w, "hTilde", t), block(w, "hiddenTerm", t),
+                block(w, "daz", t), block(w, "dar", t), block(w, "dah", t), block(w, "dHidden", t), scratch(w, "dRh"));
+    }
+
+    @Override
+    Map<String, Matrix> gates(Buffers k) {
+        return named("z", k.z(), "r", k.r(), "hTilde", k.hTilde());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        Matrix hPrev = prev.h();
+        // z = σ(x Wxz + h_{t-1} Whz + bz), r = σ(x Wxr + h_{t-1} Whr + br)
+        Ops.sigmoid(Ops.affine(k.z(), x, wxz, hPrev, whz, bz));
+        Ops.sigmoid(Ops.affine(k.r(), x, wxr, hPrev, whr, br));
+        Matrix pre = k.hTilde().zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
+        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
+            // pre = x Wxh + bh + (r ⊙ h_{t-1}) Whh
+            pre.addProductInPlace(k.hiddenTerm().setToTimesInPlace(k.r(), hPrev), whh);
+        } else {
+            // pre = x Wxh + bh + r ⊙ (h_{t-1} Whh + bhh)
+            pre.addTimesInPlace(k.r(), k.hiddenTerm().zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
+        }
+        // hTilde = tanh(pre)
+        Ops.tanh(pre);
+        if (options.update() == UpdateWeights.CANDIDATE) {
+            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
+            Ops.blend(next.h(), k.z(), k.hTilde(), hPrev);
+        } else {
+            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
+            Ops.blend(next.h(), k.z(), hPrev, k.hTilde());
+        }
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+        Matrix dh = dNext.h();
+        Matrix hPrev = prev.h();
+        Matrix dhPrev = dPrev.h();
+        Matrix dn = k.dah();
+        Matrix dz = k.daz();
+        if (options.update() == UpdateWeights.CANDIDATE) {
+            // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}:
+            //   dhTilde = dh ⊙ z,   dz = dh ⊙ (hTilde - h_{t-1}),   dh_{t-1} = dh ⊙ (1 - z) (+ more below)
+            dn.setToTimesInPlace(dh, k.z());
+            dz.copyFromInPlace(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
+            Ops.oneMinusTimes(dhPrev, k.z(), dh);
+        } else {
+            // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde:
+            //   dhTilde = dh ⊙ (1 - z),   dz = dh ⊙ (h_{t-1} - hTilde),   dh_{t-1} = dh ⊙ z (+ more below)
+            Ops.oneMinusTimes(dn, k.z(), dh);
+            dz.copyFromInPlace(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
+            dhPrev.setToTimesInPlace(dh, k.z());
+        }
+        // through hTilde = tanh(pre)
+        Ops.tanhBackward(dn, dn, k.hTilde());
+        Matrix dr = k.dar();
+        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
+            // pre = ... + (r ⊙ h_{t-1}) Whh:   d(r ⊙ h_{t-1}) = dah Whh^T,  dr = that ⊙ h_{t-1},  dh_{t-1} += that ⊙ r
+            Matrix dRh = k.dRh().zeroInPlace().addProductInPlace(dn, w.transposed("Whh"));
+            dr.setToTimesInPlace(dRh, hPrev);
+            dhPrev.addTimesInPlace(dRh, k.r());
+        } else {
+            // pre = ... + r ⊙ (h_{t-1} Whh + bhh):   dHidden = dah ⊙ r,  dr = dah ⊙ (h_{t-1} Whh + bhh),  dh_{t-1} += dHidden Whh^T
+            Matrix dHidden = k.dHidden().setToTimesInPlace(dn, k.r());
+            dr.setToTimesInPlace(dn, k.hiddenTerm());
+            dhPrev.addProductInPlace(dHidden, w.transposed("Whh"));
+        }
+        // through the gates' sigmoids, then their pre-activations: + daz Whz^T + dar Whr^T
+        Ops.sigmoidBackward(dz, dz, k.z());
+        Ops.sigmoidBackward(dr, dr, k.r());
+        dhPrev.addProductInPlace(dz, w.transposed("Whz")).addProductInPlace(dr, w.transposed("Whr"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        affineGradients(w, grads, "z");
+        affineGradients(w, grads, "r");
+        // the candidate: dWxh = Σ_t x_t^T dah_t, dbh = Σ_t (column sums of dah_t), and Whh by the reset placement
+        Matrix dns = w.blocks("dah", 1, w.steps + 1);
+        grads.get("Wxh").addTransAProductInPlace(w.blocks("x", 1, w.steps + 1), dns);
+        grads.get("bh").addColumnSumsInPlace(dns);
+        if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
+            // dWhh = Σ_t (r_t ⊙ h_{t-1})^T dah_t
+            grads.get("Whh").addTransAProductInPlace(w.blocks("hiddenTerm", 1, w.steps + 1), dns);
+        } else {
+            // dWhh = Σ_t h_{t-1}^T dHidden_t, dbhh = Σ_t (column sums of dHidden_t)
+            Matrix dHiddens = w.blocks("dHidden", 1, w.steps + 1);
+            grads.get("Whh").addTransAProductInPlace(w.blocks("h", 0, w.steps), dHiddens);
+            grads.get("bhh").addColumnSumsInPlace(dHiddens);
+        }
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        affineInputGradients(w, dX, "z");
+        affineInputGradients(w, dX, "r");
+        affineInputGradients(w, dX, "h");
+    }
+
+    @Override
+    public String toString() {
+        return "GruCell(inputSize=" + inputSize + ", hiddenSize=" + hiddenSize + ", reset=" + options.reset()
+                + ", update=" + options.update() + ", parameters=" + parameterCount() + ")";
+    }
+}

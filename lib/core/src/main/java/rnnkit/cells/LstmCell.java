@@ -1,0 +1,238 @@
+package rnnkit.cells;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import rnnkit.params.Parameters;
+import rnnkit.tensor.Matrix;
+
+/**
+ * The long short-term memory cell (Hochreiter and Schmidhuber 1997, with the forget gate of
+ * Gers et al. 2000), in its standard form.
+ *
+ * <pre>
+ *   i_t = σ(x_t Wxi + h_{t-1} Whi + bi)          input gate          (B, H)
+ *   f_t = σ(x_t Wxf + h_{t-1} Whf + bf)          forget gate         (B, H)
+ *   o_t = σ(x_t Wxo + h_{t-1} Who + bo)          output gate         (B, H)
+ *   g_t = tanh(x_t Wxg + h_{t-1} Whg + bg)       candidate c̃         (B, H)
+ *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t              cell state          (B, H)
+ *   h_t = o_t ⊙ tanh(c_t)                        hidden state        (B, H)
+ *
+ *   x_t (B, X)   Wx* (X, H)   Wh* (H, H)   b* (1, H)
+ * </pre>
+ *
+ * <p>Parameters: {@code Wxi, Whi, bi, Wxf, Whf, bf, Wxo, Who, bo, Wxg, Whg, bg}; 4 H (X + H + 1)
+ * in all (3 H (X + H + 1) without a forget gate). The state has two parts, {@code h} and
+ * {@code c}. Gates recorded: {@code "i", "f", "o", "g"} ({@code "f"} is all ones without a forget
+ * gate).
+ *
+ * <p>Variants ({@link Options}): no forget gate (seed 002: f_t = 1, so c_t = c_{t-1} + i_t ⊙ g_t,
+ * the original 1997 cell, and Wxf, Whf, bf do not exist); and an initial forget bias (bf filled
+ * with, say, 1.0, so the cell starts out remembering; Gers et al. 2000, Jozefowicz et al. 2015).
+ *
+ * <p>Notation and mapping.
+ * <ul>
+ *   <li>Seed 000 (Ng): Γu = {@code i} (Ng calls the input gate the update gate), Γf = {@code f},
+ *       Γo = {@code o}, c̃ = {@code g}, a = {@code h}.
+ *   <li>Seed 003: z^i = {@code i}, z^f = {@code f}, z^o = {@code o}, z = {@code g}; c^t = c, h^t = h.
+ *   <li>Seed 002: s_t = {@code c}, s̃_t = {@code g}; its selective write, read and forget are the
+ *       gates o, i and f. It indexes the output gate one step back: o_{t-1} selects what of s_{t-1}
+ *       becomes h_{t-1} (in the lecture it follows, h_{t-1} = o_{t-1} ⊙ σ(s_{t-1})). That is this
+ *       cell's o one step earlier, with tanh as the squashing function: h_t = o_t ⊙ tanh(c_t).
+ *   <li>PyTorch {@code nn.LSTMCell} (chunks in the order i, f, g, o): Wxi = W_ii^T, Wxf = W_if^T,
+ *       Wxg = W_ig^T, Wxo = W_io^T (row blocks of weight_ih, transposed), likewise Wh* from weight_hh,
+ *       and bi = b_ii + b_hi, bf = b_if + b_hf, bg = b_ig + b_hg, bo = b_io + b_ho.
+ * </ul>
+ */
+public final class LstmCell extends BaseCell<LstmCell.Buffers> {
+
+    /**
+     * The LSTM variant.
+     *
+     * @param forgetGate whether the cell has a forget gate (true in the standard form)
+     * @param forgetBias the value every entry of bf starts at (0 by default; must be 0 without a forget gate)
+     */
+    public record Options(boolean forgetGate, double forgetBias) {
+
+        /** The standard cell: a forget gate whose bias starts at 0. */
+        public static final Options STANDARD = new Options(true, 0.0);
+
+        public Options {
+            if (!Double.isFinite(forgetBias)) {
+                throw new IllegalArgumentException("forgetBias must be finite, got " + forgetBias);
+            }
+            if (!forgetGate && forgetBias != 0.0) {
+                throw new IllegalArgumentException("forgetBias must be 0 without a forget gate, got " + forgetBias);
+            }
+        }
+
+        /** The cell without a forget gate (f = 1). */
+        public static Options noForgetGate() {
+            return new Options(false, 0.0);
+        }
+
+        /** The standard cell with bf starting at {@code bias} (1.0 is the usual choice). */
+        public static Options forgetBias(double bias) {
+            return new Options(true, bias);
+        }
+    }
+
+    /**
+     * Step t's matrices: the gates i, f, o, g and tanh(c_t) (blocks t of their stacks), the
+     * pre-activation gradients dai, daf, dao, dag (blocks t of "da" + gate, summed over the steps
+     * at the end) and dc, which only the step itself needs.
+     */
+    record Buffers(Matrix i, Matrix f, Matrix o, Matrix g, Matrix tanhC, Matrix dai, Matrix daf, Matrix dao, Matrix dag,
+            Matrix dc) {
+    }
+
+    private final Options options;
+    private final Matrix wxi;
+    private final Matrix whi;
+    private final Matrix bi;
+    private final Matrix wxf;
+    private final Matrix whf;
+    private final Matrix bf;
+    private final Matrix wxo;
+    private final Matrix who;
+    private final Matrix bo;
+    private final Matrix wxg;
+    private final Matrix whg;
+    private final Matrix bg;
+
+    /** The standard LSTM ({@link Options#STANDARD}). */
+    public LstmCell(int inputSize, int hiddenSize, long seed) {
+        this(inputSize, hiddenSize, seed, Options.STANDARD);
+    }
+
+    /** An LSTM variant; weights uniform in ±1/sqrt(H) from {@code new Random(seed)}, biases 0 except bf. */
+    public LstmCell(int inputSize, int hiddenSize, long seed, Options options) {
+        super(inputSize, hiddenSize);
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+        Random random = new Random(seed);
+        // input gate
+        wxi = weight("Wxi", inputSize, random);
+        whi = weight("Whi", hiddenSize, random);
+        bi = bias("bi", 0.0);
+        // forget gate
+        if (options.forgetGate()) {
+            wxf = weight("Wxf", inputSize, random);
+            whf = weight("Whf", hiddenSize, random);
+            bf = bias("bf", options.forgetBias());
+        } else {
+            wxf = null;
+            whf = null;
+            bf = null;
+        }
+        // output gate
+        wxo = weight("Wxo", inputSize, random);
+        who = weight("Who", hiddenSize, random);
+        bo = bias("bo", 0.0);
+        // candidate c̃
+        wxg = weight("Wxg", inputSize, random);
+        whg = weight("Whg", hiddenSize, random);
+        bg = bias("bg", 0.0);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public List<String> stateNames() {
+        return List.of("h", "c");
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("i", "f", "o", "g");
+    }
+
+    @Override
+    Buffers buffers(Workspace w, int t) {
+        Matrix f = block(w, "f", t);
+        if (!options.forgetGate()) {
+            f.addRowInPlace(Matrix.filled(1, hiddenSize, 1.0));   // f = 1, set once
+        }
+        return new Buffers(block(w, "i", t), f, block(w, "o", t), block(w, "g", t), block(w, "tanhC", t),
+                block(w, "dai", t), block(w, "daf", t), block(w, "dao", t), block(w, "dag", t), scratch(w, "dc"));
+    }
+
+    @Override
+    Map<String, Matrix> gates(Buffers k) {
+        return named("i", k.i(), "f", k.f(), "o", k.o(), "g", k.g());
+    }
+
+    @Override
+    void step(Matrix x, State prev, Buffers k, State next) {
+        Matrix hPrev = prev.h();
+        // i = σ(x Wxi + h_{t-1} Whi + bi), f = σ(x Wxf + h_{t-1} Whf + bf), o = σ(x Wxo + h_{t-1} Who + bo)
+        Ops.sigmoid(Ops.affine(k.i(), x, wxi, hPrev, whi, bi));
+        if (options.forgetGate()) {
+            Ops.sigmoid(Ops.affine(k.f(), x, wxf, hPrev, whf, bf));
+        }
+        Ops.sigmoid(Ops.affine(k.o(), x, wxo, hPrev, who, bo));
+        // g = c̃ = tanh(x Wxg + h_{t-1} Whg + bg)
+        Ops.tanh(Ops.affine(k.g(), x, wxg, hPrev, whg, bg));
+        // c_t = f ⊙ c_{t-1} + i ⊙ g
+        Matrix c = next.c().setToTimesInPlace(k.f(), prev.c()).addTimesInPlace(k.i(), k.g());
+        // h_t = o ⊙ tanh(c_t)
+        Ops.tanh(k.tanhC().copyFromInPlace(c));
+        next.h().setToTimesInPlace(k.o(), k.tanhC());
+    }
+
+    @Override
+    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+        Matrix dh = dNext.h();
+        // h = o ⊙ tanh(c):
+        //   dao = dh ⊙ tanh(c) ⊙ o (1 - o)                 (o's pre-activation, through its sigmoid)
+        //   dc  = dh ⊙ o ⊙ (1 - tanh(c)^2) + dc_{t+1}      (plus what flows back from the next step)
+        Ops.sigmoidBackward(k.dao(), k.dao().setToTimesInPlace(dh, k.tanhC()), k.o());
+        Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setToTimesInPlace(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
+        // c = f ⊙ c_{t-1} + i ⊙ g:
+        //   dai = dc ⊙ g ⊙ i (1 - i),   dag = dc ⊙ i ⊙ (1 - g^2),   daf = dc ⊙ c_{t-1} ⊙ f (1 - f)
+        //   dc_{t-1} = dc ⊙ f
+        Ops.sigmoidBackward(k.dai(), k.dai().setToTimesInPlace(dc, k.g()), k.i());
+        Ops.tanhBackward(k.dag(), k.dag().setToTimesInPlace(dc, k.i()), k.g());
+        if (options.forgetGate()) {
+            Ops.sigmoidBackward(k.daf(), k.daf().setToTimesInPlace(dc, prev.c()), k.f());
+        }
+        dPrev.c().setToTimesInPlace(dc, k.f());
+        // dh_{t-1} = Σ over the gates of da Wh^T
+        Matrix dhPrev = dPrev.h().zeroInPlace();
+        dhPrev.addProductInPlace(k.dai(), w.transposed("Whi"));
+        if (options.forgetGate()) {
+            dhPrev.addProductInPlace(k.daf(), w.transposed("Whf"));
+        }
+        dhPrev.addProductInPlace(k.dao(), w.transposed("Who"));
+        dhPrev.addProductInPlace(k.dag(), w.transposed("Whg"));
+    }
+
+    @Override
+    void weightGradients(Workspace w, Parameters grads) {
+        for (String gate : gatesWithWeights()) {
+            affineGradients(w, grads, gate);
+        }
+    }
+
+    @Override
+    void inputGradients(Workspace w, Matrix dX) {
+        for (String gate : gatesWithWeights()) {
+            affineInputGradients(w, dX, gate);
+        }
+    }
+
+    private List<String> gatesWithWeights() {
+        return options.forgetGate() ? List.of("i", "f", "o", "g") : List.of("i", "o", "g");
+    }
+
+    @Override
+    public String toString() {
+        return "LstmCell(inputSize=" + inputSize + ", hiddenSize=" + hiddenSize + ", forgetGate=" + options.forgetGate()
+                + ", forgetBias=" + options.forgetBias() + ", parameters=" + parameterCount() + ")";
+    }
+}

@@ -1,0 +1,89 @@
+package rnnkit.exercises;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import rnnkit.cells.RecurrentCell;
+import rnnkit.cells.State;
+import rnnkit.params.Parameters;
+import rnnkit.tensor.Matrix;
+
+/** Small helpers the graders share: inputs, element-wise functions, and the reference cells' values. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Matrix uniform(int rows, int cols, Random random) {
+        return Matrix.uniform(rows, cols, 1.0, random);
+    }
+
+    static List<Matrix> sequence(int steps, int batch, int size, Random random) {
+        List<Matrix> xs = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            xs.add(uniform(batch, size, random));
+        }
+        return xs;
+    }
+
+    static Matrix tanh(Matrix m) {
+        return m.map(Math::tanh);
+    }
+
+    static Matrix sigmoid(Matrix m) {
+        return m.map(v -> 1.0 / (1.0 + Math.exp(-v)));
+    }
+
+    static Matrix oneMinus(Matrix m) {
+        return m.map(v -> 1.0 - v);
+    }
+
+    /** x Wx + h Wh + b, with b added to every row. */
+    static Matrix affine(Matrix x, Matrix wx, Matrix h, Matrix wh, Matrix b) {
+        return x.matmul(wx).plus(h.matmul(wh)).plusRow(b);
+    }
+
+    /** Every row equal to the row vector b. */
+    static Matrix rows(Matrix b, int count) {
+        return Matrix.zeros(count, b.cols()).plusRow(b);
+    }
+
+    /** A copy of the cell's parameters, so a submission that writes into them cannot change the reference. */
+    static Parameters copy(RecurrentCell cell) {
+        return cell.parameters().copy();
+    }
+
+    /** Sets the named parameters of the cell to zero. */
+    static void zero(RecurrentCell cell, String... names) {
+        for (String n : names) {
+            cell.parameters().get(n).zeroInPlace();
+        }
+    }
+
+    /** Fills the named (bias) parameters of the cell with a value. */
+    static void fill(RecurrentCell cell, double value, String... names) {
+        for (String n : names) {
+            cell.parameters().get(n).mapInPlace(v -> value);
+        }
+    }
+
+    /** The reference cell's h after one step. */
+    static Matrix refStep(RecurrentCell cell, Matrix x, State prev) {
+        return cell.forward(List.of(x), prev).h(1);
+    }
+
+    static Matrix copyOf(Matrix m) {
+        return m == null ? null : m.copy();
+    }
+
+    /** Whether the matrices hold the same values as the copies taken before a call. */
+    static boolean unchanged(List<Matrix> before, List<Matrix> after) {
+        for (int k = 0; k < before.size(); k++) {
+            if (!before.get(k).equals(after.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

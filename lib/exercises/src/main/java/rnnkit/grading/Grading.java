@@ -1,0 +1,166 @@
+package rnnkit.grading;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import rnnkit.notebook.JupyterKernel;
+
+/**
+ * Grades a student's implementation with an exercise's grader (a JUnit 5 test class in
+ * {@code rnnkit.exercises}) through the JUnit Platform Launcher.
+ *
+ * <pre>{@code
+ * GradeReport grade = Grading.run(RnnForwardGrader.class, MyRnnForward::new);
+ * }</pre>
+ *
+ * <p>In a notebook the report is shown at once (score line and table, plus a machine-readable copy
+ * for {@code environment/grade}); nothing goes to stderr. Each test gets a fresh object from the
+ * supplier and at most {@link #DEFAULT_TIME_LIMIT} (or the limit given); a test past it is stopped and
+ * reported as such. A stub throwing "not implemented yet" is reported as "not implemented yet".
+ */
+public final class Grading {
+
+    /** How long one grader test (with the student's code in it) may run. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
+    private Grading() {
+    }
+
+    /** Grades, with the default time limit, and shows the report when running in a notebook. */
+    public static <T> GradeReport run(Class<?> grader, Supplier<? extends T> submission) {
+        return run(grader, submission, DEFAULT_TIME_LIMIT);
+    }
+
+    /** Grades with a per-test time limit, and shows the report when running in a notebook. */
+    public static synchronized <T> GradeReport run(Class<?> grader, Supplier<? extends T> submission, Duration timeLimit) {
+        if (grader == null) {
+            throw new IllegalArgumentException("grader must not be null");
+        }
+        if (submission == null) {
+            throw new IllegalArgumentException("submission must not be null: pass your class, e.g. MyRnnForward::new");
+        }
+        if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("timeLimit must be positive, got " + timeLimit);
+        }
+        GradeReport report = grade(grader, submission, timeLimit);
+        if (JupyterKernel.running()) {
+            GradeDisplay.show(report);
+        }
+        return report;
+    }
+
+    /** Grades without showing anything (the library's tests use this). */
+    public static synchronized GradeReport grade(Class<?> grader, Supplier<?> submission, Duration timeLimit) {
+        Collector collector = new Collector();
+        Submission.set(submission, timeLimit);
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(grader))
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, collector);
+        } finally {
+            Submission.clear();
+        }
+        if (collector.results.isEmpty()) {
+            throw new IllegalArgumentException(grader.getName() + " has no tests: is it a grader from rnnkit.exercises?");
+        }
+        return new GradeReport(exerciseName(grader), collector.results);
+    }
+
+    /** RnnForwardGrader -> rnn_forward. */
+    static String exerciseName(Class<?> grader) {
+        String name = grader.getSimpleName().replaceFirst("Grader$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The sentence a failed test shows: what went wrong, pointing at the likely mistake. */
+    static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not implemented")) {
+                return "not implemented yet";
+            }
+            if (c instanceof TimeLimitExceeded || c instanceof Submission.NotRun) {
+                return c.getMessage();
+            }
+        }
+        if (t instanceof Submission.SubmissionFailed) {
+            return "creating your object failed: " + describe(t.getCause());
+        }
+        if (t instanceof AssertionError) {
+            return String.valueOf(t.getMessage());
+        }
+        String where = studentFrame(t).map(f -> " (at " + f + ")").orElse("");
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage();
+        return "your code threw " + t.getClass().getSimpleName() + message + where;
+    }
+
+    /** The first stack frame in the student's code (not in the JDK, JUnit or rnnkit). */
+    private static Optional<String> studentFrame(Throwable t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            String c = e.getClassName();
+            if (!(c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("org.junit.")
+                    || c.startsWith("rnnkit."))) {
+                String simple = c.substring(c.lastIndexOf('.') + 1).replaceAll("^\\$JShell\\$\\d+[A-Z]?\\$", "");
+                return Optional.of(simple + "." + e.getMethodName()
+                        + (e.getLineNumber() > 0 ? " line " + e.getLineNumber() : ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Collects one result per test, in the order they ran. */
+    private static final class Collector implements TestExecutionListener {
+        final List<TestResult> results = new ArrayList<>();
+        private TestPlan plan;
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (id.isTest()) {
+                results.add(new TestResult(name(id), false, "skipped: " + reason));
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+            String message = ok ? "" : result.getThrowable().map(Grading::describe).orElse("failed");
+            if (id.isTest()) {
+                results.add(new TestResult(name(id), ok, message));
+            } else if (!ok && id.getParentId().isPresent()) {
+                // A grader class that could not start: one row, so the failure is never silent.
+                results.add(new TestResult(id.getDisplayName(), false, message));
+            }
+        }
+
+        /** A parameterised test's runs are named after the test, then the run: "output shape [B = 1]". */
+        private String name(TestIdentifier id) {
+            Optional<TestIdentifier> parent = plan.getParent(id);
+            if (parent.isPresent() && parent.get().getSource().filter(MethodSource.class::isInstance).isPresent()) {
+                return parent.get().getDisplayName() + " " + id.getDisplayName();
+            }
+            return id.getDisplayName();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package rnnkit.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import rnnkit.exercises.RnnForward;
+import rnnkit.exercises.RnnForwardGrader;
+import rnnkit.params.Parameters;
+import rnnkit.tensor.Matrix;
+import tech.tablesaw.api.Table;
+
+@DisplayName("Grading")
+class GradingTest {
+
+    static final class Stub implements RnnForward {
+        @Override
+        public Matrix step(Matrix x, Matrix hPrev, Parameters p) {
+            throw new UnsupportedOperationException("not implemented yet");
+        }
+
+        @Override
+        public List<Matrix> forward(List<Matrix> xs, Matrix h0, Parameters p) {
+            throw new UnsupportedOperationException("not implemented yet");
+        }
+    }
+
+    static final class Endless implements RnnForward {
+        @Override
+        public Matrix step(Matrix x, Matrix hPrev, Parameters p) {
+            Matrix h = hPrev;
+            for (int t = 0; t < 1; t += 0) {
+                h = h.map(Math::tanh);
+            }
+            return h;
+        }
+
+        @Override
+        public List<Matrix> forward(List<Matrix> xs, Matrix h0, Parameters p) {
+            while (true) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("a stub that throws 'not implemented yet'")
+    class Stubs {
+        @Test
+        @DisplayName("scores 0, every test reported as not implemented")
+        void scoresZero() {
+            GradeReport r = Grading.grade(RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5));
+            assertEquals(0, r.score());
+            assertTrue(r.total() >= 5);
+            assertTrue(r.results().stream().allMatch(t -> t.message().equals("not implemented yet")), r::plain);
+        }
+
+        @Test
+        @DisplayName("a constructor that throws is reported too")
+        void constructor() {
+            GradeReport r = Grading.grade(RnnForwardGrader.class, () -> {
+                throw new IllegalStateException("broken constructor");
+            }, Duration.ofSeconds(5));
+            assertEquals(0, r.score());
+            assertTrue(r.results().get(0).message().contains("broken constructor"), r::plain);
+        }
+    }
+
+    @Test
+    @DisplayName("an endless loop is stopped at the time limit and reported as such")
+    void endlessLoop() {
+        long start = System.nanoTime();
+        GradeReport r = Grading.grade(RnnForwardGrader.class, Endless::new, Duration.ofMillis(300));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, r.score());
+        assertTrue(r.results().get(0).message().contains("ran longer than the time limit of 0.3 s"), r::plain);
+        assertTrue(r.results().stream().skip(1).allMatch(t -> t.message().startsWith("not run: an earlier test was stopped")),
+                r::plain);
+        assertTrue(seconds < 10, "took " + seconds + " s");
+    }
+
+    @Test
+    @DisplayName("an exception names its type, its message and the student's line")
+    void exception() {
+        GradeReport r = Grading.grade(RnnForwardGrader.class, students.Throws::new, Duration.ofSeconds(5));
+        assertEquals(0, r.score(), r::plain);
+        assertTrue(r.results().get(0).message().startsWith("your code threw IllegalArgumentException"), r::plain);
+        assertTrue(r.results().stream().anyMatch(t -> t.message().contains("IndexOutOfBoundsException")
+                && t.message().contains("Throws.forward line")), r::plain);
+    }
+
+    @Test
+    @DisplayName("the report: a table of test, passed, message; a score line; JSON")
+    void report() {
+        GradeReport r = Grading.grade(RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5));
+        Table t = r.table();
+        assertEquals(List.of("test", "passed", "message"), t.columnNames());
+        assertEquals(r.total(), t.rowCount());
+        assertEquals("Score: 0 / " + r.total() + " (rnn_forward)", r.scoreLine());
+        assertTrue(r.json().startsWith("{\"exercise\": \"rnn_forward\", \"score\": 0, \"total\": " + r.total()), r.json());
+        assertEquals("\"a\\\"b\\nc\"", GradeReport.quote("a\"b\nc"));
+    }
+
+    @Test
+    @DisplayName("bad arguments are refused by name")
+    void badArguments() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Grading.run(RnnForwardGrader.class, null));
+        assertTrue(e.getMessage().contains("submission"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Grading.run(RnnForwardGrader.class, Stub::new, Duration.ZERO));
+        assertTrue(e.getMessage().contains("timeLimit"));
+    }
+}

@@ -30,10 +30,19 @@ public final class JupyterKernel {
         return true;
     }
 
-    /** The kernel's banner, for example {@code "JJava 1.0-a8 :: Protocol v5.3"}, or "no kernel". */
+    /**
+     * The kernel's banner with the full Java build, for example
+     * {@code "Java 17.0.15+6-Debian-1deb12u1 :: JJava 1.0-a8 :: Protocol v5.3"}, or "no kernel". (The
+     * kernel itself reports the language version only, "Java 17 :: ...": see {@link KernelProtocol}.)
+     */
     public static String banner() {
         BaseKernel kernel = current();
-        return kernel == null ? "no kernel" : kernel.getBanner();
+        if (kernel == null) {
+            return "no kernel";
+        }
+        String banner = kernel.getBanner();
+        int rest = banner.indexOf(" :: ");
+        return "Java " + Runtime.version() + (rest < 0 ? " :: " + banner : banner.substring(rest));
     }
 
     /** The Java runtime the kernel (or this program) runs on, for example {@code "17.0.15 (Debian)"}. */

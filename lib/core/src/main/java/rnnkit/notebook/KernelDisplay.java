@@ -1,6 +1,7 @@
 package rnnkit.notebook;
 
 import rnnkit.train.ProgressListener;
+import rnnkit.train.WorkProgress;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -18,7 +19,8 @@ import tech.tablesaw.api.Table;
  * <p>The kernel finds this class through {@code META-INF/services/org.dflib.jjava.jupyter.Extension}
  * when {@code rnnkit-core.jar} is on its classpath, and calls {@link #install} once at start, so a chart
  * or table that is the last expression of a cell, or passed to {@code display(...)}, appears
- * without any set-up in the notebook.
+ * without any set-up in the notebook. It also plugs in the live progress of training and of long
+ * pieces of work, and repairs two things the kernel reports to the front end ({@link KernelProtocol}).
  */
 public final class KernelDisplay implements Extension {
 
@@ -26,6 +28,8 @@ public final class KernelDisplay implements Extension {
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
         ProgressListener.provideAuto(NotebookProgress::createOrNone);
+        WorkProgress.provide(NotebookWorkProgress::createOrNull);
+        KernelProtocol.repair(kernel);
     }
 
     /** The text shown where images are not: the chart's kind, title and size. */

@@ -1,17 +1,21 @@
 package rnnkit.train;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-/** Holds the provider behind {@link ProgressListener#auto()}; set once by the notebook layer. */
+/** Holds the providers behind {@link ProgressListener#auto()} and {@link WorkProgress#start}; set once by the notebook layer. */
 final class AutoProgress {
 
-    static volatile Supplier<ProgressListener> provider = () -> ProgressListener.NONE;
+    static volatile Function<String, ProgressListener> provider = label -> ProgressListener.NONE;
 
     private AutoProgress() {
     }
 
-    static ProgressListener create() {
-        ProgressListener listener = provider.get();
+    static ProgressListener create(String label) {
+        if (WorkProgress.active()) {
+            // Inside a piece of work that shows its own progress: one display per cell, not one per run.
+            return ProgressListener.NONE;
+        }
+        ProgressListener listener = provider.apply(label);
         return listener == null ? ProgressListener.NONE : listener;
     }
 }

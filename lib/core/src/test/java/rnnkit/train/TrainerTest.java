@@ -112,6 +112,6 @@ class TrainerTest {
         assertEquals(List.of(1, 2, 3, 4, 5), seen);
         assertEquals("", captured.toString());
         assertSame(ProgressListener.NONE, ProgressListener.auto(), "outside a kernel there is no display");
-        assertEquals("step 5/10  loss 2.0000  1.0 s, about 1 s left", ProgressListener.describe(5, 10, 2.0, 1.0));
+        assertEquals("step 5/10  loss 2.000  1.0 s, about 1 s left", ProgressListener.describe(5, 10, 2.0, 1.0));
     }
 }

@@ -185,9 +185,19 @@ public final class CharLmExperiment {
         for (int k = 0; k < config.validationBatches(); k++) {
             validation.add(split.validation().chunk(k, config.steps(), config.batchSize()));
         }
+        // One live loss curve for the whole run (in a notebook, after 2 s), across the checkpoints'
+        // separate calls to train; the time spent drawing it is left out of the training time.
+        ProgressListener live = ProgressListener.auto(kind.label());
+        long began = System.nanoTime();
+        int[] offsetNow = {0};
+        long[] drawingNanos = {0};
         Trainer trainer = new Trainer(model, Optimizer.adam(config.learningRate()))
                 .clipping(Clipping.globalNorm(5.0))
-                .progress(ProgressListener.NONE);
+                .progress((step, total, loss, s) -> {
+                    long t0 = System.nanoTime();
+                    live.step(offsetNow[0] + step, config.updates(), loss, (t0 - began) / 1e9);
+                    drawingNanos[0] += System.nanoTime() - t0;
+                });
         Table history = Table.create(kind.label() + " history", IntColumn.create("step"), DoubleColumn.create("loss"),
                 DoubleColumn.create("val_loss"));
         Table samples = Table.create(kind.label() + " samples", IntColumn.create("step"), StringColumn.create("text"));
@@ -197,10 +207,12 @@ public final class CharLmExperiment {
         for (int c = 1; c <= config.checkpoints(); c++) {
             int until = (int) Math.round((double) config.updates() * c / config.checkpoints());
             int offset = done;
+            offsetNow[0] = offset;
+            long drawnBefore = drawingNanos[0];
             long start = System.nanoTime();
             Table part = trainer.train(until - done, step -> split.train().chunk(offset + step, config.steps(),
                     config.batchSize()));
-            seconds += (System.nanoTime() - start) / 1e9;
+            seconds += (System.nanoTime() - start - (drawingNanos[0] - drawnBefore)) / 1e9;
             for (int r = 0; r < part.rowCount(); r++) {
                 history.intColumn("step").append(offset + part.intColumn("step").get(r));
                 history.doubleColumn("loss").append(part.doubleColumn("loss").get(r));
@@ -215,6 +227,8 @@ public final class CharLmExperiment {
             samples.stringColumn("text").append(CharSampler.sample(model, vocab, prime, config.sampleLength(),
                     config.temperature(), seed + c));
         }
+        DoubleColumn losses = history.doubleColumn("loss");
+        live.finished(config.updates(), losses.get(losses.size() - 1), (System.nanoTime() - began) / 1e9);
         double chars = (double) config.updates() * config.steps() * config.batchSize();
         return new Result(kind, model, history, samples, seconds, chars / seconds);
     }

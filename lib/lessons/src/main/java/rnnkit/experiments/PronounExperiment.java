@@ -21,6 +21,7 @@ import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
 import rnnkit.train.ProgressListener;
 import rnnkit.train.Trainer;
+import rnnkit.train.WorkProgress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -246,11 +247,15 @@ public final class PronounExperiment {
             th.setDaemon(true);
             return th;
         });
-        try {
+        try (WorkProgress progress = WorkProgress.start("models", kinds.size() * seeds.size())) {
             List<Future<Trained>> jobs = new ArrayList<>();
             for (CellKind kind : kinds) {
                 for (long seed : seeds) {
-                    jobs.add(pool.submit(() -> train(config, kind, seed)));
+                    jobs.add(pool.submit(() -> {
+                        Trained t = train(config, kind, seed);
+                        progress.done(kind.label() + " seed " + seed);
+                        return t;
+                    }));
                 }
             }
             List<Trained> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import rnnkit.nn.ManyToOneModel;
 import rnnkit.nn.SequenceModel;
 import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
+import rnnkit.train.WorkProgress;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -184,10 +185,13 @@ public final class LongLagExperiment {
             }
         }
         Run[] runs = new Run[jobs.size()];
-        IntStream.range(0, jobs.size()).parallel().forEach(k -> {
-            Job j = jobs.get(k);
-            runs[k] = train(j.factory(), new FirstSymbolTask(j.lag(), symbols, distractors), j.seed(), budget);
-        });
+        try (WorkProgress progress = WorkProgress.start("runs", jobs.size())) {
+            IntStream.range(0, jobs.size()).parallel().forEach(k -> {
+                Job j = jobs.get(k);
+                runs[k] = train(j.factory(), new FirstSymbolTask(j.lag(), symbols, distractors), j.seed(), budget);
+                progress.done(j.name() + " lag " + j.lag() + " seed " + j.seed());
+            });
+        }
         StringColumn cell = StringColumn.create("cell");
         IntColumn lag = IntColumn.create("lag");
         IntColumn seed = IntColumn.create("seed");

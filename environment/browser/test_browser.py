@@ -109,7 +109,8 @@ class Lab:
             self.log.append(line)
 
     def page_url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}/lab/tree/{path}?token={self.token}"
+        # reset: a fresh workspace, so the notebook opened is the only one and the current one
+        return f"http://127.0.0.1:{self.port}/lab/tree/{path}?reset&token={self.token}"
 
     def stop(self):
         if self.process.poll() is None:
@@ -172,12 +173,15 @@ def open_notebook(page, lab, path: str):
     page.goto(lab.page_url(path))
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     wait_for(page, lambda: kernel_idle(page), f"kernel 'Idle' after opening {path}", 120)
+    title = page.evaluate("() => window.jupyterapp.shell.currentWidget.title.label")
+    assert title == path.split("/")[-1], f"the current tab is {title!r}, not {path}"
+    page.locator(".jp-NotebookPanel .jp-Cell").first.click()     # focus the notebook, as a student would
 
 
 def notebook_state(page) -> dict:
     """What the current notebook shows: prompts, outputs by kind, and the document's dirty flag."""
     return page.evaluate("""() => {
-        const panel = window.jupyterlab.shell.currentWidget;
+        const panel = window.jupyterapp.shell.currentWidget;
         const area = panel.node;
         const prompts = [...area.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());
         const images = [...area.querySelectorAll('.jp-OutputArea-output img')];
@@ -199,7 +203,7 @@ def notebook_state(page) -> dict:
 def run_all(page, name: str, live_shot: str | None = None) -> dict:
     """Run every cell from the Run menu's command; wait until each code cell has its number and the
     kernel is idle. With live_shot, take one screenshot while an output is being updated in place."""
-    page.evaluate("() => window.jupyterlab.commands.execute('notebook:run-all-cells')")
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     started = time.monotonic()
     live_taken = None
     while True:
@@ -290,7 +294,7 @@ def test_an_exercise_scores_0_untouched_and_full_marks_with_the_solution_pasted(
     editor.click()
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(solution)        # as a paste: no auto-indent, no closing brackets added
-    assert page.evaluate("""() => window.jupyterlab.shell.currentWidget.content.widgets
+    assert page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
         .map(c => c.model.sharedModel.getSource()).find(s => s.includes('MyRnnForward implements'))""") == solution
 
     solved = run_all(page, "exercise-solved")

@@ -31,7 +31,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".build" / "browser"
 SHOTS = WORK / "screenshots"
-LESSON = "01_rnn_basics.ipynb"
+# The lesson whose three models each draw a live loss curve; it reads the kit's sources from ../lib.
+LESSON = "07_cell_comparison.ipynb"
 EXERCISE = "exercises/01_rnn_forward.ipynb"
 SOLUTION = ROOT / "notebooks" / "exercises" / "solutions" / "01_rnn_forward.ipynb"
 STUDENT_CLASS_CELL = "class MyRnnForward"
@@ -79,6 +80,7 @@ class Lab:
         self.root = WORK / "notebooks"
         shutil.copytree(ROOT / "notebooks", self.root,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        (WORK / "lib").symlink_to(ROOT / "lib", target_is_directory=True)   # lesson 07 reads ../lib
         write_settings(WORK / "settings")
         self.port = free_port()
         env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(WORK / "settings"),
@@ -200,25 +202,42 @@ def notebook_state(page) -> dict:
     }""")
 
 
+LIVE_CHARTS = """() => {
+    // Outputs of the running cells that are loss curves still being drawn (their alt text says how far).
+    const panel = window.jupyterapp.shell.currentWidget;
+    const found = [];
+    panel.content.widgets.forEach((cell, k) => {
+        if (cell.model.type !== 'code') return;
+        const outputs = cell.model.outputs.toJSON();
+        outputs.forEach(o => {
+            const alt = (o.data || {})['text/plain'];
+            const text = Array.isArray(alt) ? alt.join('') : (alt || '');
+            if (o.data && o.data['image/png'] && text.startsWith('loss curve')) found.push({cell: k, text});
+        });
+    });
+    return found;
+}"""
+
+
 def run_all(page, name: str, live_shot: str | None = None) -> dict:
     """Run every cell from the Run menu's command; wait until each code cell has its number and the
     kernel is idle. With live_shot, take one screenshot while an output is being updated in place."""
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # Not awaited: the command's promise settles only when every cell has run.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     started = time.monotonic()
-    live_taken = None
+    live_taken, state_live = None, None
     while True:
         state = notebook_state(page)
         done = state["prompts"] and all(re.fullmatch(r"\[\d+\]:", p) for p in state["prompts"])
         if done and kernel_idle(page):
             break
         if live_shot and live_taken is None:
-            live = page.locator(".jp-OutputArea-output img").last
-            running = page.locator(".jp-CodeCell.jp-mod-running, .jp-CodeCell:has(.jp-InputPrompt:text('[*]:'))")
-            if running.count() and live.count():
-                cell = running.first
-                if cell.locator(".jp-OutputArea-output img").count():
-                    cell.scroll_into_view_if_needed()
-                    live_taken = shot(page, live_shot)
+            live = [c for c in page.evaluate(LIVE_CHARTS) if not c["text"].endswith("done")]
+            if live:
+                cell = page.locator(".jp-Notebook .jp-Cell").nth(live[-1]["cell"])
+                cell.locator(".jp-OutputArea-output img").last.scroll_into_view_if_needed()
+                live_taken = shot(page, live_shot)
+                state_live = live[-1]["text"]
         if time.monotonic() - started > NOTEBOOK_SECONDS:
             shot(page, f"{name}-timeout")
             raise AssertionError(f"{name}: not finished after {NOTEBOOK_SECONDS} s; prompts {state['prompts']}")
@@ -226,6 +245,8 @@ def run_all(page, name: str, live_shot: str | None = None) -> dict:
     state = notebook_state(page)
     state["seconds"] = time.monotonic() - started
     state["live_shot"] = live_taken
+    state["live_text"] = state_live if live_taken else None
+    state["final_charts"] = [c["text"] for c in page.evaluate(LIVE_CHARTS)]
     return state
 
 
@@ -264,6 +285,10 @@ def test_a_lesson_trains_with_a_live_chart_and_runs_clean(page, lab):
     assert notebook_state(page)["dirty"] is False
     state = run_all(page, LESSON, live_shot="05-lesson-live-loss-chart")
     assert_clean(state, LESSON)
+    # While a model trained, its loss curve was drawn in place; each model's final curve stays.
+    assert state["live_shot"], "no loss curve was seen being drawn while the models trained"
+    assert re.search(r"step \d+/\d+  loss \S+  [\d.]+ s, about \d+ s left", state["live_text"]), state["live_text"]
+    assert len(state["final_charts"]) == 3 and all(t.endswith("done") for t in state["final_charts"]), state["final_charts"]
     assert state["images"] >= 2 and state["tables"] >= 1 and state["math"] >= 1 and state["raw_math"] == 0, state
     assert kernel_idle(page)
     shot(page, "06-lesson-done")

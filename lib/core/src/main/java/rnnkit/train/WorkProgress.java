@@ -58,10 +58,10 @@ public interface WorkProgress extends AutoCloseable {
     /** The text a display shows, e.g. "runs 4/15 done, last GRU seed 3  6.1 s, about 17 s left". */
     static String describe(String what, int done, int total, String lastLabel, double elapsedSeconds) {
         String last = lastLabel == null || lastLabel.isBlank() ? "" : ", last " + lastLabel;
-        String tail = done >= total ? "done"
-                : done == 0 ? "started"
-                : String.format(java.util.Locale.ROOT, "about %.0f s left", elapsedSeconds / done * (total - done));
-        return String.format(java.util.Locale.ROOT, "%s %d/%d done%s  %.1f s, %s", what, done, total, last, elapsedSeconds, tail);
+        String tail = done >= total ? ""
+                : done == 0 ? ", started"
+                : String.format(java.util.Locale.ROOT, ", about %.0f s left", elapsedSeconds / done * (total - done));
+        return String.format(java.util.Locale.ROOT, "%s %d/%d done%s  %.1f s%s", what, done, total, last, elapsedSeconds, tail);
     }
 
     /** State shared by the interface's static methods. */

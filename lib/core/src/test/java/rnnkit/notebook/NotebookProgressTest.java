@@ -91,7 +91,7 @@ class NotebookProgressTest {
         w.show("runs", 4, 15, "GRU seed 1", 2.7, false);
         w.show("runs", 15, 15, null, 9.0, true);
         assertEquals(List.of("runs 2/15 done, last RNN seed 2  2.1 s, about 14 s left",
-                "runs 4/15 done, last GRU seed 1  2.7 s, about 7 s left", "runs 15/15 done  9.0 s, done"), lines);
+                "runs 4/15 done, last GRU seed 1  2.7 s, about 7 s left", "runs 15/15 done  9.0 s"), lines);
 
         List<String> quick = new ArrayList<>();
         NotebookWorkProgress q = new NotebookWorkProgress(quick::add);

@@ -65,7 +65,7 @@ class ProgressTest {
             assertEquals("40/40 end", shown.get(40));
             assertEquals("runs 4/15 done, last GRU seed 3  6.1 s, about 17 s left",
                     WorkProgress.describe("runs", 4, 15, "GRU seed 3", 6.1));
-            assertEquals("models 3/3 done  20.0 s, done", WorkProgress.describe("models", 3, 3, null, 20.0));
+            assertEquals("models 3/3 done  20.0 s", WorkProgress.describe("models", 3, 3, null, 20.0));
             assertThrows(IllegalArgumentException.class, () -> WorkProgress.start("runs", 0));
         } finally {
             WorkProgress.provide(() -> null);

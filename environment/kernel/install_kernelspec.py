@@ -106,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     own_prefix = Path(sys.prefix)
     jar = find_jar(own_prefix)
     if jar is None:
-        print(f"JJava's jar is not under {kernels_dir(own_prefix)}: install the jjava package "
-              "(environment/requirements.txt) into this Python", file=sys.stderr)
+        print(f"JJava's jar is not under {kernels_dir(own_prefix)} (neither the stock 'java' kernelspec nor "
+              f"a previous 'rnnkit' one): reinstall the jjava package of environment/requirements.txt, e.g. "
+              f"{sys.executable} -m pip install --force-reinstall --no-deps jjava==1.0a8, or delete .venv",
+              file=sys.stderr)
         return 1
     try:
         jjava_version = metadata.version("jjava")

@@ -108,8 +108,9 @@ public final class ModelFile {
 
     /**
      * Reads and checks a model file (version, checksum, structure); the model is not touched. A file
-     * whose line ends were changed to Windows ones (git's autocrlf) or that gained blank lines at
-     * its end loads as the original: neither can change a value, and the checksum is of the original.
+     * whose line ends were changed to Windows ones (git's autocrlf), that gained blank lines at its
+     * end or lost its final line end loads as the original: none of these can change a value, and
+     * the checksum is of the original.
      *
      * @throws ModelFileException if there is no such file, it is a folder, or it is not a valid model file
      */
@@ -285,7 +286,8 @@ public final class ModelFile {
                 int left = linesLeft();
                 if (size > left) {
                     next--;   // report the vocabulary line
-                    throw error("the vocabulary declares " + size + " tokens, but only " + left + " lines are left"
+                    throw error("the vocabulary declares " + size + " tokens, but only " + left
+                            + (left == 1 ? " line is" : " lines are") + " left"
                             + " before 'end'; the file was edited after it was saved");
                 }
                 List<String> tokens = new ArrayList<>(size);
@@ -313,7 +315,8 @@ public final class ModelFile {
 
         /**
          * The text as it was saved: Windows line ends (CR LF, as git's autocrlf writes them) back to
-         * LF, and blank lines after the checksum line removed. A saved file has no CR of its own
+         * LF, blank lines after the checksum line removed, and its final line end restored if an
+         * editor dropped it. A saved file has no CR of its own
          * (tokens are written in hex), so this changes nothing else.
          */
         private static String normalized(String text) {
@@ -322,7 +325,7 @@ public final class ModelFile {
             while (end > 0 && Character.isWhitespace(t.charAt(end - 1))) {
                 end--;
             }
-            return end == t.length() || end == 0 ? t : t.substring(0, end) + "\n";
+            return end == 0 ? t : t.substring(0, end) + "\n";
         }
 
         private void checkChecksum(String text) {
@@ -368,7 +371,8 @@ public final class ModelFile {
             int left = linesLeft();
             if (rows > left) {
                 next--;   // report the tensor line
-                throw error("tensor " + name + " declares " + rows + " rows, but only " + left + " lines are left"
+                throw error("tensor " + name + " declares " + rows + " rows, but only " + left
+                        + (left == 1 ? " line is" : " lines are") + " left"
                         + " before 'end'; the file was edited after it was saved");
             }
             int firstRow = rows == 0 ? 0 : lines[next].length();

@@ -70,6 +70,23 @@ class ModelFileTest {
     }
 
     @Test
+    @DisplayName("loads with Windows line ends (git's autocrlf) and with blank lines added at its end")
+    void lineEnds() throws IOException {
+        ManyToManyModel model = trained();
+        Path file = dir.resolve("gru.rnnkit");
+        ModelFile.save(file, model, CORPUS.vocabulary());
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (String changed : List.of(text.replace("\n", "\r\n"), text + "\n\n", text.replace("\n", "\r\n") + "\r\n",
+                text.substring(0, text.length() - 1))) {
+            Path copy = Files.writeString(dir.resolve("copy.rnnkit"), changed, StandardCharsets.UTF_8);
+            ManyToManyModel fresh = gru(6, 99);
+            ModelFile.Contents contents = ModelFile.loadInto(copy, fresh);
+            assertSameParameters(model.parameters(), fresh.parameters());
+            assertEquals(CORPUS.vocabulary().tokens(), contents.vocabulary().tokens());   // "\n" and "\r" tokens intact
+        }
+    }
+
+    @Test
     @DisplayName("is replaced whole by a second save, leaving no temporary file behind")
     void atomicSave() throws IOException {
         Path file = dir.resolve("m.rnnkit");

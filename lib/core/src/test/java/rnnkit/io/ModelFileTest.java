@@ -82,7 +82,7 @@ class ModelFileTest {
             ManyToManyModel fresh = gru(6, 99);
             ModelFile.Contents contents = ModelFile.loadInto(copy, fresh);
             assertSameParameters(model.parameters(), fresh.parameters());
-            assertEquals(CORPUS.vocabulary().tokens(), contents.vocabulary().tokens());   // "\n" and "\r" tokens intact
+            assertEquals(CORPUS.vocabulary().tokens(), contents.vocabulary().tokens());   // the "\n" and "\t" tokens intact
         }
     }
 

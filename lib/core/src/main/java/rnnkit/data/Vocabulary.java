@@ -84,11 +84,17 @@ public final class Vocabulary {
 
     /** The ids of the characters of {@code text}. */
     public int[] encodeChars(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
         return text.codePoints().map(cp -> id(new String(Character.toChars(cp)))).toArray();
     }
 
     /** The ids of {@code words}. */
     public int[] encode(List<String> words) {
+        if (words == null) {
+            throw new IllegalArgumentException("words must not be null");
+        }
         return words.stream().mapToInt(this::id).toArray();
     }
 

@@ -1,5 +1,7 @@
 package rnnkit.train;
 
+import java.util.Map;
+
 import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
@@ -29,8 +31,9 @@ final class Binding {
             throw new IllegalArgumentException("step was given the parameters as their own gradients;"
                     + " pass the gradients, for example model.gradients(batch, null).gradients()");
         }
-        for (String name : params.names()) {
-            Matrix w = params.get(name);
+        for (Map.Entry<String, Matrix> entry : params.asMap().entrySet()) {
+            String name = entry.getKey();
+            Matrix w = entry.getValue();
             if (!grads.has(name)) {
                 throw new IllegalArgumentException("the gradients have no tensor '" + name + "' (they hold " + grads.names()
                         + "); pass the gradients of the same model whose parameters are updated");

@@ -204,6 +204,11 @@ class BadInputTest {
                         tooLarge("a 100000 x 100000 matrix holds 10,000,000,000 numbers, 74.5 GB")),
                 exact("a cell with an extra zero in its hidden size", () -> new RnnCell(65, 100_000, 1),
                         tooLarge("a 100000 x 100000 matrix holds 10,000,000,000 numbers, 74.5 GB")),
+                exact("a null value for Parameters.set", () -> new RnnCell(3, 4, 1).parameters().set("Whh", null),
+                        "Whh: value must not be null"),
+                exact("Matrix.row of a null array", () -> Matrix.row((double[]) null), "values must not be null"),
+                exact("encoding null text", () -> vocab().encodeChars(null), "text must not be null"),
+                exact("loading a model file from a null path", () -> rnnkit.io.ModelFile.load(null), "path must not be null"),
                 exact("a null step in a batch", () -> rnnkit.data.Batch.of(java.util.Arrays.asList(Matrix.zeros(1, 3), null),
                         List.of(Matrix.zeros(1, 3), Matrix.zeros(1, 3))), "inputs[1] (step t=2) is null; every entry must be a matrix"),
 
@@ -234,6 +239,18 @@ class BadInputTest {
                         .validation(java.util.Arrays.asList(new CharCorpus(TEXT).chunk(0, 3, 1), null), 5), "validation batch 1 is null"));
     }
 
+    /** A matrix that an int counts but the heap cannot hold: only where the heap is smaller than its 48 GB. */
+    static Stream<Arguments> beyondTheHeap() {
+        long bytes = 8L * 2_000_000_000 + 16L * 2_000_000_000;
+        return Runtime.getRuntime().maxMemory() >= bytes ? Stream.empty()
+                : Stream.of(exact("a matrix larger than the heap", () -> Matrix.zeros(2_000_000_000, 1),
+                        tooLarge("a 2000000000 x 1 matrix holds 2,000,000,000 numbers, 44.7 GB")));
+    }
+
+    static Vocabulary vocab() {
+        return new CharCorpus(TEXT).vocabulary();
+    }
+
     /** The message of a matrix too large for the heap, for a description of its size. */
     static String tooLarge(String size) {
         return size + ", but the Java heap holds at most " + gigabytes(Runtime.getRuntime().maxMemory()) + " (Runtime.maxMemory())."
@@ -258,7 +275,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("exactCases")
+    @MethodSource({"exactCases", "beyondTheHeap"})
     void refusedWithExactly(String mistake, Executable call, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, mistake);
         assertEquals(message, e.getMessage(), mistake);

@@ -239,12 +239,20 @@ class BadInputTest {
                         .validation(java.util.Arrays.asList(new CharCorpus(TEXT).chunk(0, 3, 1), null), 5), "validation batch 1 is null"));
     }
 
-    /** A matrix that an int counts but the heap cannot hold: only where the heap is smaller than its 48 GB. */
+    /**
+     * Matrices that an int counts but the heap cannot hold, each only where the heap is smaller than
+     * it: one of 48 GB, and the 9.7 GB stack of states of a whole text run as one sequence.
+     */
     static Stream<Arguments> beyondTheHeap() {
-        long bytes = 8L * 2_000_000_000 + 16L * 2_000_000_000;
-        return Runtime.getRuntime().maxMemory() >= bytes ? Stream.empty()
+        long heap = Runtime.getRuntime().maxMemory();
+        Stream<Arguments> huge = heap >= 8L * 2_000_000_000 + 16L * 2_000_000_000 ? Stream.empty()
                 : Stream.of(exact("a matrix larger than the heap", () -> Matrix.zeros(2_000_000_000, 1),
                         tooLarge("a 2000000000 x 1 matrix holds 2,000,000,000 numbers, 44.7 GB")));
+        Stream<Arguments> longText = heap >= 8L * 10_000_001 * 128 + 16L * 10_000_001 ? Stream.empty()
+                : Stream.of(exact("a text of ten million characters as one sequence",
+                        () -> new RnnCell(3, 128, 1).forward(Collections.nCopies(10_000_000, Matrix.zeros(1, 3))),
+                        tooLarge("a 10000001 x 128 matrix holds 1,280,000,128 numbers, 9.7 GB")));
+        return Stream.concat(huge, longText);
     }
 
     static Vocabulary vocab() {

@@ -122,8 +122,8 @@ public final class ModelFile {
             throw new ModelFileException(path, "it is a folder, not a file; name the model file inside it");
         }
         if (!Files.exists(path)) {
-            throw new ModelFileException(path, "no such file (the path is " + path.toAbsolutePath()
-                    + "); check the name and the folder, which is relative to the notebook's working directory");
+            throw new ModelFileException(path, "no such file; check the name and the folder" + (path.isAbsolute() ? ""
+                    : " (a relative path starts at the working directory, " + Path.of("").toAbsolutePath() + ")"));
         }
         byte[] bytes;
         try {

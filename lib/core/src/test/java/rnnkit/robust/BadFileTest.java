@@ -63,9 +63,10 @@ class BadFileTest {
                                 + " inputs of size 11 and predicts 11 outputs, so it cannot be the model's vocabulary; save the model"
                                 + " with the vocabulary it was trained with"),
                 row("loading a file that is not there", d -> ModelFile.load(d.resolve("modle.rnnkit")),
-                        d -> "cannot load model file " + d.resolve("modle.rnnkit") + ": no such file (the path is "
-                                + d.resolve("modle.rnnkit").toAbsolutePath() + "); check the name and the folder, which is relative"
-                                + " to the notebook's working directory"),
+                        d -> "cannot load model file " + d.resolve("modle.rnnkit") + ": no such file; check the name and the folder"),
+                row("loading a relative path that is not there", d -> ModelFile.load(Path.of("models", "modle.rnnkit")),
+                        d -> "cannot load model file " + Path.of("models", "modle.rnnkit") + ": no such file; check the name and the"
+                                + " folder (a relative path starts at the working directory, " + Path.of("").toAbsolutePath() + ")"),
                 row("loading a folder", d -> ModelFile.load(Files.createDirectory(d.resolve("models"))),
                         d -> "cannot load model file " + d.resolve("models") + ": it is a folder, not a file; name the model file inside it"),
                 row("saving inside a file, as if it were a folder", d -> {

@@ -75,8 +75,8 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
 
         private void requireCurrent() {
             if (source != null && !source.current()) {
-                throw new IllegalStateException("these gradients came from trainingGradients call " + source.number
-                        + ", and call " + source.model.trainingCalls + " has overwritten their matrices since (trainingGradients"
+                throw new IllegalStateException("this result came from trainingGradients call " + source.number
+                        + ", and call " + source.model.trainingCalls + " has overwritten its matrices since (trainingGradients"
                         + " reuses them so a training step allocates nothing). Use a result before the next call, keep a copy"
                         + " (g.gradients().copy(), g.finalState().copy()), or call gradients(batch, state), which returns"
                         + " fresh matrices");

@@ -42,7 +42,7 @@ class MisuseTest {
             + " trace (an optimizer step, Parameters.set or a loaded model file), so the gradients would mix the old states"
             + " with the new weights. Run forward again, then backward; in a training loop, update after backward";
 
-    static final String OVERWRITTEN = "these gradients came from trainingGradients call 1, and call 2 has overwritten their"
+    static final String OVERWRITTEN = "this result came from trainingGradients call 1, and call 2 has overwritten its"
             + " matrices since (trainingGradients reuses them so a training step allocates nothing). Use a result before the next"
             + " call, keep a copy (g.gradients().copy(), g.finalState().copy()), or call gradients(batch, state), which returns"
             + " fresh matrices";

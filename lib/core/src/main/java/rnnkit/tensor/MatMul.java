@@ -1,15 +1,21 @@
 package rnnkit.tensor;
 
 /**
- * The matrix products, written so that the JIT turns their inner loops into vector instructions.
+ * The matrix products, in two forms: register-blocked kernels on the JDK's Vector API
+ * ({@link VectorMatMul}), used when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} (every JVM the kit starts is), and the plain loops below, used otherwise and
+ * kept as the reference the tests compare the kernels with.
  *
- * <p>Every inner loop runs over one row with a single index j, {@code c[j] += ... b[j] ...}, on
- * arrays that start at offset 0. HotSpot's C2 compiler vectorizes that shape (AVX2 or AVX-512
- * where the CPU has it); it does not vectorize {@code c[o1 + j] += s * b[o2 + j]} on one flat
- * array, because it cannot rule out that the two ranges overlap. The k loop is unrolled by four,
- * so each pass over a row of c reads it once for four products. {@code environment/bench --kernels}
- * measures c += a b at 13 to 23 GFLOP/s in double precision on the project's machines; the same
- * loops over one flat array, before rows had arrays of their own, ran at 3.5 to 4.5.
+ * <p>Plain loops: every inner loop runs over one row with a single index j,
+ * {@code c[j] += ... b[j] ...}, on arrays that start at offset 0. HotSpot's C2 compiler vectorizes
+ * that shape (AVX2 or AVX-512 where the CPU has it); it does not vectorize
+ * {@code c[o1 + j] += s * b[o2 + j]} on one flat array, because it cannot rule out that the two
+ * ranges overlap. The k loop is unrolled by four, so each pass over a row of c reads it once for four
+ * products. Such loops load and store c for every four multiply-adds, which bounds them well below
+ * the multiply-add units' peak; the register-blocked kernels are not bound that way.
+ *
+ * <p>A left operand that is mostly zeros (one-hot inputs, for x W<sub>x</sub> and
+ * X<sup>T</sup> dA) goes to a path that skips its zeros, in either form.
  *
  * <p>The shapes are checked by {@link Matrix}; these methods trust them.
  */
@@ -17,6 +23,74 @@ final class MatMul {
 
     private MatMul() {
     }
+
+    /**
+     * Whether the products use {@link VectorMatMul}: the module {@code jdk.incubator.vector} is in
+     * the JVM and the system property {@code rnnkit.vector} is not {@code false} (which forces the
+     * plain loops, to compare the two).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("rnnkit.vector"));
+
+    /** "vector API, 512 bits" or "plain loops (no jdk.incubator.vector)": what the products run on, for the benchmark. */
+    static String description() {
+        if (VECTOR) {
+            return "vector API, " + VectorMatMul.LANES * 64 + " bits";
+        }
+        return "plain loops" + ("false".equals(System.getProperty("rnnkit.vector")) ? " (rnnkit.vector=false)"
+                : " (jdk.incubator.vector not in the JVM)");
+    }
+
+    /** c += a b: see {@link Matrix#addProductInPlace}. */
+    static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        if (!VECTOR) {
+            plainAddProduct(a, b, c, n, m);
+        } else if (isSparse(a, c.length, n)) {
+            VectorMatMul.addSparseProduct(a, b, c, n, m);
+        } else {
+            VectorMatMul.addProduct(a, b, c, n, m);
+        }
+    }
+
+    /** c += a^T b: see {@link Matrix#addTransAProductInPlace}. */
+    static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
+        if (!VECTOR) {
+            plainAddTransAProduct(a, b, c, r, m);
+        } else if (isSparse(a, a.length, r)) {
+            VectorMatMul.addSparseTransAProduct(a, b, c, r, m);
+        } else {
+            VectorMatMul.addTransAProduct(a, b, c, r, m);
+        }
+    }
+
+    /** c += a b^T: see {@link Matrix#addTransBProductInPlace}. */
+    static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        if (VECTOR) {
+            VectorMatMul.addTransBProduct(a, b, c, n, m);
+        } else {
+            plainAddTransBProduct(a, b, c, n, m);
+        }
+    }
+
+    /**
+     * Whether more than three quarters of the first {@code cols} entries of the first {@code rows}
+     * rows of a are zero. Counting costs one pass over a, small beside the product; a one-hot input
+     * of 65 symbols is 98% zeros, a hidden state none.
+     */
+    static boolean isSparse(double[][] a, int rows, int cols) {
+        long zeros = 0;
+        for (int i = 0; i < rows; i++) {
+            double[] ai = a[i];
+            for (int k = 0; k < cols; k++) {
+                if (ai[k] == 0.0) {
+                    zeros++;
+                }
+            }
+        }
+        return 4 * zeros > 3L * rows * cols;
+    }
+
+    // ---------------------------------------------------------------- the plain loops
 
     /**
      * Rows of b per block: a block of b (at most 32 KB, a multiple of 4 rows) stays in the level-1
@@ -31,7 +105,7 @@ final class MatMul {
      * c += a b, with a r x n, b n x m, c r x m. Zero entries of a are skipped four at a time, so a
      * one-hot row of a costs one row of b.
      */
-    static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+    static void plainAddProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
         int block = blockRows(m);
         for (int k0 = 0; k0 < n; k0 += block) {
             int k1 = Math.min(n, k0 + block);
@@ -57,10 +131,10 @@ final class MatMul {
 
     /**
      * c += a^T b, with a n x r, b n x m, c r x m. It transposes a (n r copies) and runs
-     * {@link #addProduct}, whose rows of a^T are contiguous; gathering a[k][i] down the rows of a
+     * {@link #plainAddProduct}, whose rows of a^T are contiguous; gathering a[k][i] down the rows of a
      * instead ran at half the speed. Zero entries of a are skipped four at a time.
      */
-    static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
+    static void plainAddTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
         int n = a.length;
         double[][] aT = transposeScratch(r, n);
         for (int k = 0; k < n; k++) {
@@ -69,7 +143,7 @@ final class MatMul {
                 aT[i][k] = ak[i];
             }
         }
-        addProduct(aT, b, c, n, m);
+        plainAddProduct(aT, b, c, n, m);
     }
 
     /**
@@ -79,7 +153,7 @@ final class MatMul {
      * calls (a weight during backpropagation through time), transposing it once and calling
      * {@link #addProduct} is faster.
      */
-    static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+    static void plainAddTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
         for (int i = 0; i < c.length; i++) {
             double[] ai = a[i];
             double[] ci = c[i];

@@ -23,7 +23,32 @@ class MatMulTest {
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of(1, 1, 1), Arguments.of(1, 3, 5), Arguments.of(2, 4, 3), Arguments.of(3, 7, 9),
                 Arguments.of(5, 13, 300), Arguments.of(4, 100, 64), Arguments.of(33, 67, 65), Arguments.of(1, 257, 256),
-                Arguments.of(7, 1, 40));
+                Arguments.of(7, 1, 40), Arguments.of(40, 7, 1));
+    }
+
+    /**
+     * Shapes for the register-blocked kernel (tiles of 4 rows by 3 vectors, blocks of
+     * {@link VectorMatMul#kBlock} rows of b, dot products in whole vectors): each dimension at
+     * exactly one tile or block, one below and one above, with one row and one column on each side.
+     * The widths are in vectors of the running CPU (L = 4 with AVX2, 8 with AVX-512).
+     */
+    static Stream<Arguments> tileShapes() {
+        int lanes = MatMul.VECTOR ? VectorMatMul.LANES : 4;
+        int kb = MatMul.VECTOR ? VectorMatMul.kBlock() : 64;
+        int[] rows = {1, 2, 3, 4, 5, 8, 9};
+        int[] inner = {1, lanes - 1, lanes, lanes + 1, kb - 1, kb, kb + 1, 2 * kb + 3};
+        int[] cols = {1, lanes - 1, lanes, lanes + 1, 3 * lanes - 1, 3 * lanes, 3 * lanes + 1, 4 * lanes + 3, 6 * lanes + 2};
+        Stream.Builder<Arguments> out = Stream.builder();
+        for (int r : rows) {
+            for (int n : inner) {
+                for (int m : cols) {
+                    if (n > 0 && m > 0) {
+                        out.add(Arguments.of(r, n, m));
+                    }
+                }
+            }
+        }
+        return out.build();
     }
 
     /** c + a b by the definition, one entry at a time. */
@@ -93,6 +118,96 @@ class MatMulTest {
         Matrix c = Matrix.gaussian(r, m, 1.0, random);
         Matrix expected = reference(c, a, b);
         assertClose(expected, c.addTransBProductInPlace(a, b.transpose()));
+    }
+
+    /** A dense random matrix (no zero entries), so the register-blocked kernels, not the sparse paths, run. */
+    private static Matrix dense(int rows, int cols, Random random) {
+        return Matrix.uniform(rows, cols, 1.0, random).addInPlace(Matrix.filled(rows, cols, 2.0));
+    }
+
+    /** The plain loops' result for one of the three products, the reference the kernels are held to. */
+    private static double[][] plain(String product, Matrix a, Matrix b, Matrix c) {
+        double[][] out = c.toArray();
+        double[][] x = a.toArray();
+        double[][] y = b.toArray();
+        switch (product) {
+            case "ab" -> MatMul.plainAddProduct(x, y, out, a.cols(), c.cols());
+            case "aTb" -> MatMul.plainAddTransAProduct(x, y, out, c.rows(), c.cols());
+            default -> MatMul.plainAddTransBProduct(x, y, out, a.cols(), c.cols());
+        }
+        return out;
+    }
+
+    private static void assertCloseToPlain(double[][] expected, Matrix actual) {
+        Matrix e = Matrix.of(expected);
+        double scale = Math.max(1.0, e.maxAbs());
+        double worst = e.minus(actual).maxAbs();
+        assertTrue(worst <= 1e-13 * scale, "largest difference from the plain loops " + worst + " for entries up to " + scale);
+    }
+
+    @ParameterizedTest(name = "({0} x {1}) by ({1} x {2})")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a b agrees with the plain loops and the triple loop")
+    void tiledProduct(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m);
+        Matrix a = dense(r, n, random);
+        Matrix b = Matrix.gaussian(n, m, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("ab", a, b, c);
+        Matrix expected = reference(c, a, b);
+        c.addProductInPlace(a, b);
+        assertClose(expected, c);
+        assertCloseToPlain(plain, c);
+    }
+
+    @ParameterizedTest(name = "({1} x {0})^T by ({1} x {2})")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a^T b agrees with the plain loops and the triple loop")
+    void tiledTransA(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m + 1);
+        Matrix aT = dense(n, r, random);
+        Matrix b = Matrix.gaussian(n, m, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("aTb", aT, b, c);
+        Matrix expected = reference(c, aT.transpose(), b);
+        c.addTransAProductInPlace(aT, b);
+        assertClose(expected, c);
+        assertCloseToPlain(plain, c);
+    }
+
+    @ParameterizedTest(name = "({0} x {1}) by ({2} x {1})^T")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a b^T agrees with the plain loops and the triple loop")
+    void tiledTransB(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m + 2);
+        Matrix a = dense(r, n, random);
+        Matrix bT = Matrix.gaussian(m, n, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("aTbT", a, bT, c);
+        Matrix expected = reference(c, a, bT.transpose());
+        c.addTransBProductInPlace(a, bT);
+        assertClose(expected, c);
+        assertCloseToPlain(plain, c);
+    }
+
+    @Test
+    @DisplayName("the tests run the kernel they are meant to: the Vector API is in the test JVM")
+    void vectorKernelInUse() {
+        assertTrue(MatMul.VECTOR, "jdk.incubator.vector is missing from the test JVM: " + MatMul.description());
+        assertTrue(VectorMatMul.LANES >= 2, "vector of " + VectorMatMul.LANES + " doubles");
+    }
+
+    @Test
+    @DisplayName("a mostly-zero left operand takes the sparse path, a dense one the kernel")
+    void sparseDetection() {
+        Matrix oneHot = Matrix.zeros(4, 65).set(0, 3, 1.0).set(1, 0, 1.0).set(2, 64, 1.0).set(3, 3, 1.0);
+        assertTrue(MatMul.isSparse(oneHot.toArray(), 4, 65));
+        assertTrue(!MatMul.isSparse(Matrix.filled(4, 65, 0.5).toArray(), 4, 65));
+        Matrix b = Matrix.gaussian(65, 30, 1.0, new Random(4));
+        assertClose(reference(Matrix.zeros(4, 30), oneHot, b), Matrix.zeros(4, 30).addProductInPlace(oneHot, b));
+        Matrix bT = Matrix.gaussian(4, 30, 1.0, new Random(5));
+        assertClose(reference(Matrix.zeros(65, 30), oneHot.transpose(), bT),
+                Matrix.zeros(65, 30).addTransAProductInPlace(oneHot, bT));
     }
 
     @Test

@@ -35,6 +35,7 @@ import rnnkit.train.Optimizer;
  * a few steps each until {@code --seconds} have passed (at least 3 repeats), and prints one JSON
  * object on its own line: chars/s = B·T / (seconds per step), the median over repeats, with the
  * slowest and fastest repeat as {@code min} and {@code max}. Everything runs on the calling thread.
+ * The first line describes the machine: CPU, vector widths, JVM options ({@link Machine#json}).
  */
 public final class TrainStepBenchmark {
 
@@ -86,6 +87,7 @@ public final class TrainStepBenchmark {
             System.exit(2);
             return;
         }
+        System.out.println(Machine.json());
         for (Config config : options.grid()) {
             System.out.println(measure(config, options.seconds()).json());
             System.out.flush();

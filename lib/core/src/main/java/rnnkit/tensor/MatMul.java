@@ -41,9 +41,19 @@ final class MatMul {
                 : " (jdk.incubator.vector not in the JVM)");
     }
 
+    /**
+     * Products of fewer multiply-adds than this stay on the plain loops: a gradient check at H = 8
+     * is thousands of tiny products, and the JIT needs longer to compile the Vector API's code than
+     * it would ever save on them (until it has, vector operations run as slow objects). Products
+     * with fewer rows of c than a tile ({@link VectorMatMul#TILE_ROWS}) stay there too: a single row
+     * (B = 1) has nothing to reuse in registers, and the plain row loop, which streams whole rows of
+     * b, measured faster.
+     */
+    static final long VECTOR_MIN_WORK = 1 << 14;
+
     /** c += a b: see {@link Matrix#addProductInPlace}. */
     static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
-        if (!VECTOR) {
+        if (!VECTOR || c.length < VectorMatMul.TILE_ROWS || (long) c.length * n * m < VECTOR_MIN_WORK) {
             plainAddProduct(a, b, c, n, m);
         } else if (isSparse(a, c.length, n)) {
             VectorMatMul.addSparseProduct(a, b, c, n, m);
@@ -54,7 +64,7 @@ final class MatMul {
 
     /** c += a^T b: see {@link Matrix#addTransAProductInPlace}. */
     static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
-        if (!VECTOR) {
+        if (!VECTOR || r < VectorMatMul.TILE_ROWS || (long) a.length * r * m < VECTOR_MIN_WORK) {
             plainAddTransAProduct(a, b, c, r, m);
         } else if (isSparse(a, a.length, r)) {
             VectorMatMul.addSparseTransAProduct(a, b, c, r, m);
@@ -65,7 +75,7 @@ final class MatMul {
 
     /** c += a b^T: see {@link Matrix#addTransBProductInPlace}. */
     static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
-        if (VECTOR) {
+        if (VECTOR && (long) c.length * n * m >= VECTOR_MIN_WORK) {
             VectorMatMul.addTransBProduct(a, b, c, n, m);
         } else {
             plainAddTransBProduct(a, b, c, n, m);
@@ -137,12 +147,7 @@ final class MatMul {
     static void plainAddTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
         int n = a.length;
         double[][] aT = transposeScratch(r, n);
-        for (int k = 0; k < n; k++) {
-            double[] ak = a[k];
-            for (int i = 0; i < r; i++) {
-                aT[i][k] = ak[i];
-            }
-        }
+        transpose(a, aT, n, r);
         plainAddProduct(aT, b, c, n, m);
     }
 
@@ -190,11 +195,21 @@ final class MatMul {
         }
     }
 
+    /** aT[i][k] = a[k][i] for the first n rows and r columns of a. */
+    static void transpose(double[][] a, double[][] aT, int n, int r) {
+        for (int k = 0; k < n; k++) {
+            double[] ak = a[k];
+            for (int i = 0; i < r; i++) {
+                aT[i][k] = ak[i];
+            }
+        }
+    }
+
     /** Room for a^T, kept per thread and grown when needed, so a training loop does not allocate it every pass. */
     private static final ThreadLocal<double[][]> TRANSPOSE = ThreadLocal.withInitial(() -> new double[0][0]);
 
     /** At least r rows of at least n entries; c += a^T b reads only the first r rows and n entries. */
-    private static double[][] transposeScratch(int r, int n) {
+    static double[][] transposeScratch(int r, int n) {
         double[][] t = TRANSPOSE.get();
         if (t.length < r || (t.length > 0 && t[0].length < n)) {
             t = new double[Math.max(r, t.length)][Math.max(n, t.length > 0 ? t[0].length : 0)];

@@ -222,6 +222,15 @@ public final class Matrix {
         return zeros(rows, other.rows).addTransBProductInPlace(this, other);
     }
 
+    /**
+     * What the products run on, for benchmarks and bug reports: {@code "vector API, 512 bits"} (the
+     * register-blocked kernels at the JVM's widest vector) or {@code "plain loops (...)"} with the
+     * reason. See {@link MatMul}.
+     */
+    public static String productKernel() {
+        return MatMul.description();
+    }
+
     /** Sets this (c x r) to a^T, where a is r x c; returns this. */
     public Matrix setToTransposeInPlace(Matrix a) {
         if (a == this || a.rows != cols || a.cols != rows) {

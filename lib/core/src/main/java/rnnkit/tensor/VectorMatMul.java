@@ -33,9 +33,22 @@ final class VectorMatMul {
     /** Doubles per vector: 8 with AVX-512, 4 with AVX2. */
     static final int LANES = SPECIES.length();
 
-    /** Rows of b per block: a 3-vector-wide strip of that many rows is 12 KB, well inside the level-1 cache. */
+    /**
+     * The tile of c kept in registers: 4 rows by 3 vectors where the vectors are wide (AVX-512 has 32
+     * registers: 12 accumulators, 3 rows of b, a broadcast), 6 rows by 2 vectors where they are not
+     * (AVX2 has 16: 12 accumulators, 2 rows of b, a broadcast; 4 by 3 would leave no register free).
+     */
+    static final boolean WIDE = LANES >= 8;
+
+    /** Rows of a tile. */
+    static final int TILE_ROWS = WIDE ? 4 : 6;
+
+    /** Vectors across a tile. */
+    static final int TILE_VECTORS = WIDE ? 3 : 2;
+
+    /** Rows of b per block: a strip of b as wide as a tile and that many rows is 12 KB, well inside the level-1 cache. */
     static int kBlock() {
-        return Math.max(16, 512 / LANES);
+        return Math.max(16, 1536 / (TILE_VECTORS * LANES));
     }
 
     // ---------------------------------------------------------------- c += a b
@@ -43,18 +56,32 @@ final class VectorMatMul {
     /** c += a b, with a r x n, b n x m, c r x m; a is dense (see {@link MatMul#isSparse}). */
     static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
         int r = c.length;
+        int rows = r - r % TILE_ROWS;   // rows in whole tiles; the rest go one at a time
         int kb = kBlock();
-        int w3 = 3 * LANES;
+        int width = TILE_VECTORS * LANES;
         for (int k0 = 0; k0 < n; k0 += kb) {
             int k1 = Math.min(n, k0 + kb);
             int j = 0;
-            for (; j + w3 <= m; j += w3) {
-                int i = 0;
-                for (; i + 4 <= r; i += 4) {
-                    tile4x3(a, b, c, i, j, k0, k1);
+            for (; j + width <= m && rows > 0; j += width) {
+                double[] panel = pack(b, j, width, k0, k1);
+                for (int i = 0; i < rows; i += TILE_ROWS) {
+                    if (WIDE) {
+                        tile4x3(a, panel, c, i, j, k0, k1);
+                    } else {
+                        tile6x2(a, panel, c, i, j, k0, k1);
+                    }
                 }
-                for (; i < r; i++) {
-                    tile1x3(a[i], b, c[i], j, k0, k1);
+            }
+            if (rows == 0) {
+                j = m - m % width;
+            }
+            for (int i = rows; i < r; i++) {
+                int jj = 0;
+                for (; jj + 4 * LANES <= j; jj += 4 * LANES) {
+                    tile1x4(a[i], b, c[i], jj, k0, k1);
+                }
+                for (; jj < j; jj += LANES) {
+                    tile1x1(a[i], b, c[i], jj, k0, k1);
                 }
             }
             for (; j + LANES <= m; j += LANES) {
@@ -74,8 +101,27 @@ final class VectorMatMul {
         }
     }
 
-    /** c[i..i+3][j..j+3L) += a[i..i+3][k0..k1) b[k0..k1)[j..j+3L): the kernel. */
-    private static void tile4x3(double[][] a, double[][] b, double[][] c, int i, int j, int k0, int k1) {
+    /** Entries across a tile: TILE_VECTORS vectors. */
+    static final int WIDTH = TILE_VECTORS * LANES;
+
+    /** Room for one panel of b, kept per thread, so a training loop does not allocate it every product. */
+    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[kBlock() * WIDTH]);
+
+    /**
+     * Rows k0..k1 of columns j..j+width of b, copied one after the other into one array (the panel),
+     * which every tile of rows then reads from start to end: one array and one index instead of a row
+     * array and its bounds check per k. The copy costs 1/r of the product.
+     */
+    private static double[] pack(double[][] b, int j, int width, int k0, int k1) {
+        double[] panel = PANEL.get();
+        for (int k = k0, p = 0; k < k1; k++, p += width) {
+            System.arraycopy(b[k], j, panel, p, width);
+        }
+        return panel;
+    }
+
+    /** c[i..i+3][j..j+3L) += a[i..i+3][k0..k1) b[k0..k1)[j..j+3L), b's part given as a panel: the kernel. */
+    private static void tile4x3(double[][] a, double[] panel, double[][] c, int i, int j, int k0, int k1) {
         double[] a0 = a[i];
         double[] a1 = a[i + 1];
         double[] a2 = a[i + 2];
@@ -98,11 +144,10 @@ final class VectorMatMul {
         DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
         DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, j1);
         DoubleVector s32 = DoubleVector.fromArray(SPECIES, c3, j2);
-        for (int k = k0; k < k1; k++) {
-            double[] bk = b[k];
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, bk, j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, bk, j1);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, bk, j2);
+        for (int k = k0, p = 0; k < k1; k++, p += WIDTH) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, p);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, p + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, panel, p + 2 * LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a0[k]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
@@ -134,23 +179,61 @@ final class VectorMatMul {
         s32.intoArray(c3, j2);
     }
 
-    /** One row by 3 vectors: the rows left over below a multiple of 4, and every row when B = 1. */
-    private static void tile1x3(double[] ai, double[][] b, double[] ci, int j, int k0, int k1) {
+    /** c[i..i+5][j..j+2L) += a[i..i+5][k0..k1) b[k0..k1)[j..j+2L): the kernel where vectors are narrow. */
+    private static void tile6x2(double[][] a, double[] panel, double[][] c, int i, int j, int k0, int k1) {
+        double[] a0 = a[i];
+        double[] a1 = a[i + 1];
+        double[] a2 = a[i + 2];
+        double[] a3 = a[i + 3];
+        double[] a4 = a[i + 4];
+        double[] a5 = a[i + 5];
         int j1 = j + LANES;
-        int j2 = j + 2 * LANES;
-        DoubleVector s0 = DoubleVector.fromArray(SPECIES, ci, j);
-        DoubleVector s1 = DoubleVector.fromArray(SPECIES, ci, j1);
-        DoubleVector s2 = DoubleVector.fromArray(SPECIES, ci, j2);
-        for (int k = k0; k < k1; k++) {
-            double[] bk = b[k];
-            DoubleVector x = DoubleVector.broadcast(SPECIES, ai[k]);
-            s0 = x.fma(DoubleVector.fromArray(SPECIES, bk, j), s0);
-            s1 = x.fma(DoubleVector.fromArray(SPECIES, bk, j1), s1);
-            s2 = x.fma(DoubleVector.fromArray(SPECIES, bk, j2), s2);
+        DoubleVector s00 = DoubleVector.fromArray(SPECIES, c[i], j);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c[i], j1);
+        DoubleVector s10 = DoubleVector.fromArray(SPECIES, c[i + 1], j);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c[i + 1], j1);
+        DoubleVector s20 = DoubleVector.fromArray(SPECIES, c[i + 2], j);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c[i + 2], j1);
+        DoubleVector s30 = DoubleVector.fromArray(SPECIES, c[i + 3], j);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c[i + 3], j1);
+        DoubleVector s40 = DoubleVector.fromArray(SPECIES, c[i + 4], j);
+        DoubleVector s41 = DoubleVector.fromArray(SPECIES, c[i + 4], j1);
+        DoubleVector s50 = DoubleVector.fromArray(SPECIES, c[i + 5], j);
+        DoubleVector s51 = DoubleVector.fromArray(SPECIES, c[i + 5], j1);
+        for (int k = k0, p = 0; k < k1; k++, p += WIDTH) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, p);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, p + LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a0[k]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = DoubleVector.broadcast(SPECIES, a1[k]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = DoubleVector.broadcast(SPECIES, a2[k]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = DoubleVector.broadcast(SPECIES, a3[k]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = DoubleVector.broadcast(SPECIES, a4[k]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = DoubleVector.broadcast(SPECIES, a5[k]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
         }
-        s0.intoArray(ci, j);
-        s1.intoArray(ci, j1);
-        s2.intoArray(ci, j2);
+        s00.intoArray(c[i], j);
+        s01.intoArray(c[i], j1);
+        s10.intoArray(c[i + 1], j);
+        s11.intoArray(c[i + 1], j1);
+        s20.intoArray(c[i + 2], j);
+        s21.intoArray(c[i + 2], j1);
+        s30.intoArray(c[i + 3], j);
+        s31.intoArray(c[i + 3], j1);
+        s40.intoArray(c[i + 4], j);
+        s41.intoArray(c[i + 4], j1);
+        s50.intoArray(c[i + 5], j);
+        s51.intoArray(c[i + 5], j1);
     }
 
     /** Four rows by one vector: the columns left over below a multiple of 3 vectors. */
@@ -176,6 +259,33 @@ final class VectorMatMul {
         s3.intoArray(c[i + 3], j);
     }
 
+    /**
+     * One row by 4 vectors: the rows below the last whole tile, and every row when B = 1. Four
+     * independent sums hide the latency of the multiply-add; each one needs a load of b, so a single
+     * row is bound by the speed at which b arrives from the cache.
+     */
+    private static void tile1x4(double[] ai, double[][] b, double[] ci, int j, int k0, int k1) {
+        int j1 = j + LANES;
+        int j2 = j + 2 * LANES;
+        int j3 = j + 3 * LANES;
+        DoubleVector s0 = DoubleVector.fromArray(SPECIES, ci, j);
+        DoubleVector s1 = DoubleVector.fromArray(SPECIES, ci, j1);
+        DoubleVector s2 = DoubleVector.fromArray(SPECIES, ci, j2);
+        DoubleVector s3 = DoubleVector.fromArray(SPECIES, ci, j3);
+        for (int k = k0; k < k1; k++) {
+            double[] bk = b[k];
+            DoubleVector x = DoubleVector.broadcast(SPECIES, ai[k]);
+            s0 = x.fma(DoubleVector.fromArray(SPECIES, bk, j), s0);
+            s1 = x.fma(DoubleVector.fromArray(SPECIES, bk, j1), s1);
+            s2 = x.fma(DoubleVector.fromArray(SPECIES, bk, j2), s2);
+            s3 = x.fma(DoubleVector.fromArray(SPECIES, bk, j3), s3);
+        }
+        s0.intoArray(ci, j);
+        s1.intoArray(ci, j1);
+        s2.intoArray(ci, j2);
+        s3.intoArray(ci, j3);
+    }
+
     /** One row by one vector. */
     private static void tile1x1(double[] ai, double[][] b, double[] ci, int j, int k0, int k1) {
         DoubleVector s = DoubleVector.fromArray(SPECIES, ci, j);
@@ -199,110 +309,16 @@ final class VectorMatMul {
     // ---------------------------------------------------------------- c += a^T b
 
     /**
-     * c += a^T b, with a n x r, b n x m, c r x m, a dense. The same tiles as {@link #addProduct}, but
-     * the 4 entries broadcast at step k are a[k][i..i+3], next to each other in row k of a: a^T is
-     * never formed.
+     * c += a^T b, with a n x r, b n x m, c r x m, a dense: a^T into a scratch matrix kept per thread
+     * (n r copies, 1/m of the product), then {@link #addProduct}. Broadcasting a[k][i..] straight
+     * from the rows of a instead costs a row of a and its bounds check per k, and ran at two thirds
+     * of the speed.
      */
     static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
         int n = a.length;
-        int kb = kBlock();
-        int w3 = 3 * LANES;
-        for (int k0 = 0; k0 < n; k0 += kb) {
-            int k1 = Math.min(n, k0 + kb);
-            int j = 0;
-            for (; j + w3 <= m; j += w3) {
-                int i = 0;
-                for (; i + 4 <= r; i += 4) {
-                    tile4x3TransA(a, b, c, i, j, k0, k1);
-                }
-                for (; i < r; i++) {
-                    tile1xTransA(a, b, c[i], i, j, 3, k0, k1);
-                }
-            }
-            for (; j + LANES <= m; j += LANES) {
-                for (int i = 0; i < r; i++) {
-                    tile1xTransA(a, b, c[i], i, j, 1, k0, k1);
-                }
-            }
-            for (int i = 0; j < m && i < r; i++) {
-                double[] ci = c[i];
-                for (int jj = j; jj < m; jj++) {
-                    double s = ci[jj];
-                    for (int k = k0; k < k1; k++) {
-                        s = Math.fma(a[k][i], b[k][jj], s);
-                    }
-                    ci[jj] = s;
-                }
-            }
-        }
-    }
-
-    private static void tile4x3TransA(double[][] a, double[][] b, double[][] c, int i, int j, int k0, int k1) {
-        double[] c0 = c[i];
-        double[] c1 = c[i + 1];
-        double[] c2 = c[i + 2];
-        double[] c3 = c[i + 3];
-        int j1 = j + LANES;
-        int j2 = j + 2 * LANES;
-        DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
-        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, j1);
-        DoubleVector s02 = DoubleVector.fromArray(SPECIES, c0, j2);
-        DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
-        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, j1);
-        DoubleVector s12 = DoubleVector.fromArray(SPECIES, c1, j2);
-        DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
-        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, j1);
-        DoubleVector s22 = DoubleVector.fromArray(SPECIES, c2, j2);
-        DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
-        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, j1);
-        DoubleVector s32 = DoubleVector.fromArray(SPECIES, c3, j2);
-        for (int k = k0; k < k1; k++) {
-            double[] ak = a[k];
-            double[] bk = b[k];
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, bk, j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, bk, j1);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, bk, j2);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, ak[i]);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            s02 = x.fma(b2, s02);
-            x = DoubleVector.broadcast(SPECIES, ak[i + 1]);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            s12 = x.fma(b2, s12);
-            x = DoubleVector.broadcast(SPECIES, ak[i + 2]);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            s22 = x.fma(b2, s22);
-            x = DoubleVector.broadcast(SPECIES, ak[i + 3]);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
-            s32 = x.fma(b2, s32);
-        }
-        s00.intoArray(c0, j);
-        s01.intoArray(c0, j1);
-        s02.intoArray(c0, j2);
-        s10.intoArray(c1, j);
-        s11.intoArray(c1, j1);
-        s12.intoArray(c1, j2);
-        s20.intoArray(c2, j);
-        s21.intoArray(c2, j1);
-        s22.intoArray(c2, j2);
-        s30.intoArray(c3, j);
-        s31.intoArray(c3, j1);
-        s32.intoArray(c3, j2);
-    }
-
-    /** Row i of c, {@code vectors} (1 or 3) vectors from column j. */
-    private static void tile1xTransA(double[][] a, double[][] b, double[] ci, int i, int j, int vectors, int k0, int k1) {
-        for (int v = 0; v < vectors; v++) {
-            int jv = j + v * LANES;
-            DoubleVector s = DoubleVector.fromArray(SPECIES, ci, jv);
-            for (int k = k0; k < k1; k++) {
-                s = DoubleVector.broadcast(SPECIES, a[k][i]).fma(DoubleVector.fromArray(SPECIES, b[k], jv), s);
-            }
-            s.intoArray(ci, jv);
-        }
+        double[][] aT = MatMul.transposeScratch(r, n);
+        MatMul.transpose(a, aT, n, r);
+        addProduct(aT, b, c, n, m);
     }
 
     // ---------------------------------------------------------------- sparse a
@@ -361,42 +377,7 @@ final class VectorMatMul {
             double[] c1 = c[i + 1];
             int j = 0;
             for (; j + 4 <= m; j += 4) {
-                double[] b0 = b[j];
-                double[] b1 = b[j + 1];
-                double[] b2 = b[j + 2];
-                double[] b3 = b[j + 3];
-                DoubleVector s00 = DoubleVector.zero(SPECIES);
-                DoubleVector s01 = s00;
-                DoubleVector s02 = s00;
-                DoubleVector s03 = s00;
-                DoubleVector s10 = s00;
-                DoubleVector s11 = s00;
-                DoubleVector s12 = s00;
-                DoubleVector s13 = s00;
-                for (int k = 0; k < kv; k += LANES) {
-                    DoubleVector x0 = DoubleVector.fromArray(SPECIES, a0, k);
-                    DoubleVector x1 = DoubleVector.fromArray(SPECIES, a1, k);
-                    DoubleVector y = DoubleVector.fromArray(SPECIES, b0, k);
-                    s00 = x0.fma(y, s00);
-                    s10 = x1.fma(y, s10);
-                    y = DoubleVector.fromArray(SPECIES, b1, k);
-                    s01 = x0.fma(y, s01);
-                    s11 = x1.fma(y, s11);
-                    y = DoubleVector.fromArray(SPECIES, b2, k);
-                    s02 = x0.fma(y, s02);
-                    s12 = x1.fma(y, s12);
-                    y = DoubleVector.fromArray(SPECIES, b3, k);
-                    s03 = x0.fma(y, s03);
-                    s13 = x1.fma(y, s13);
-                }
-                c0[j] += s00.reduceLanes(VectorOperators.ADD) + dotTail(a0, b0, kv, n);
-                c0[j + 1] += s01.reduceLanes(VectorOperators.ADD) + dotTail(a0, b1, kv, n);
-                c0[j + 2] += s02.reduceLanes(VectorOperators.ADD) + dotTail(a0, b2, kv, n);
-                c0[j + 3] += s03.reduceLanes(VectorOperators.ADD) + dotTail(a0, b3, kv, n);
-                c1[j] += s10.reduceLanes(VectorOperators.ADD) + dotTail(a1, b0, kv, n);
-                c1[j + 1] += s11.reduceLanes(VectorOperators.ADD) + dotTail(a1, b1, kv, n);
-                c1[j + 2] += s12.reduceLanes(VectorOperators.ADD) + dotTail(a1, b2, kv, n);
-                c1[j + 3] += s13.reduceLanes(VectorOperators.ADD) + dotTail(a1, b3, kv, n);
+                tile2x4Dot(a0, a1, b, c0, c1, j, kv, n);
             }
             for (; j < m; j++) {
                 c0[j] += dot(a0, b[j], kv, n);
@@ -410,6 +391,46 @@ final class VectorMatMul {
                 ci[j] += dot(ai, b[j], kv, n);
             }
         }
+    }
+
+    /** c0[j..j+3] += a0 . b[j..j+3] and c1[j..j+3] += a1 . b[j..j+3]: 8 dot products, 8 vector sums. */
+    private static void tile2x4Dot(double[] a0, double[] a1, double[][] b, double[] c0, double[] c1, int j, int kv, int n) {
+        double[] b0 = b[j];
+        double[] b1 = b[j + 1];
+        double[] b2 = b[j + 2];
+        double[] b3 = b[j + 3];
+        DoubleVector s00 = DoubleVector.zero(SPECIES);
+        DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
+        for (int k = 0; k < kv; k += LANES) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a0, k);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a1, k);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, b0, k);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = DoubleVector.fromArray(SPECIES, b1, k);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = DoubleVector.fromArray(SPECIES, b2, k);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = DoubleVector.fromArray(SPECIES, b3, k);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        c0[j] += s00.reduceLanes(VectorOperators.ADD) + dotTail(a0, b0, kv, n);
+        c0[j + 1] += s01.reduceLanes(VectorOperators.ADD) + dotTail(a0, b1, kv, n);
+        c0[j + 2] += s02.reduceLanes(VectorOperators.ADD) + dotTail(a0, b2, kv, n);
+        c0[j + 3] += s03.reduceLanes(VectorOperators.ADD) + dotTail(a0, b3, kv, n);
+        c1[j] += s10.reduceLanes(VectorOperators.ADD) + dotTail(a1, b0, kv, n);
+        c1[j + 1] += s11.reduceLanes(VectorOperators.ADD) + dotTail(a1, b1, kv, n);
+        c1[j + 2] += s12.reduceLanes(VectorOperators.ADD) + dotTail(a1, b2, kv, n);
+        c1[j + 3] += s13.reduceLanes(VectorOperators.ADD) + dotTail(a1, b3, kv, n);
     }
 
     /** The dot product of x and y over the first n entries; kv = n rounded down to whole vectors. */

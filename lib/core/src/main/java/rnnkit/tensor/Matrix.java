@@ -196,6 +196,11 @@ public final class Matrix {
         return new Matrix(rows, cols, toArray());
     }
 
+    /** The row arrays themselves, for the loops of this package ({@link EntryWise}); never handed out. */
+    double[][] rowArrays() {
+        return data;
+    }
+
     // ---------------------------------------------------------------- products
 
     /** this (r x n) times other (n x c), a new r x c matrix. */
@@ -236,12 +241,7 @@ public final class Matrix {
         if (a == this || a.rows != cols || a.cols != rows) {
             throw new IllegalArgumentException("setToTransposeInPlace: " + shape() + " cannot hold the transpose of " + a.shape());
         }
-        for (int i = 0; i < a.rows; i++) {
-            double[] row = a.data[i];
-            for (int j = 0; j < a.cols; j++) {
-                data[j][i] = row[j];
-            }
-        }
+        MatMul.transpose(a.data, data, a.rows, a.cols);
         return this;
     }
 

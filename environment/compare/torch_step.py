@@ -16,7 +16,7 @@ import os
 
 import torch
 
-from timing import measure
+from timing import CLOCK, measure
 
 
 def parse_ints(text):
@@ -97,7 +97,7 @@ def main():
                         "impl": "pytorch " + torch.__version__, "cell": cell, "hidden": hidden, "batch": batch,
                         "seq": seq, "vocab": a.vocab, "threads": torch.get_num_threads(),
                         "chars_per_s": round(median, 1), "steps_per_s": round(median / (batch * seq), 3),
-                        "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats}), flush=True)
+                        "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats, "clock": CLOCK}), flush=True)
 
 
 if __name__ == "__main__":

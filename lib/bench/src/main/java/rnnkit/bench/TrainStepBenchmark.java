@@ -95,18 +95,17 @@ public final class TrainStepBenchmark {
     }
 
     /**
-     * Whether intervals are the process's CPU time instead of the wall clock: {@code RNNKIT_CLOCK=cpu}
-     * in the environment, as for environment/compare's Python side (environment/compare/run --cpu-time).
-     * On a machine shared with other work, the time other processes hold the core then does not count;
-     * the JIT's and the garbage collector's threads still do.
+     * Whether intervals are the calling thread's CPU time instead of the wall clock:
+     * {@code RNNKIT_CLOCK=cpu} in the environment, as for environment/compare's Python side
+     * (environment/compare/run --cpu-time). On a machine shared with other work, the time other
+     * processes hold the core then does not count. The step runs on this thread; the JIT's and the
+     * garbage collector's threads are left out (after the warm-up the JIT is idle, and a step
+     * allocates a few kilobytes).
      */
     static final boolean CPU_CLOCK = "cpu".equals(System.getenv("RNNKIT_CLOCK"));
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
     private static long now() {
-        return CPU_CLOCK ? OS.getProcessCpuTime() : System.nanoTime();
+        return CPU_CLOCK ? Machine.cpuNanos() : System.nanoTime();
     }
 
     /** Measures {@code config} for about {@code seconds} seconds (a quarter of it warm-up). */

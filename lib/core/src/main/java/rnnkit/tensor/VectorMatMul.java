@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The row loops of {@link MatMul}'s plain form load and store a row of c for every few
  * multiply-adds, so they are bound by memory traffic, not by the multiply-add units. Here a tile
- * of c, 4 rows by 3 vectors (12 accumulators, 96 entries with AVX-512), stays in registers while
- * the inner index k runs: each step loads 3 vectors of a row of b, broadcasts 4 entries of a, and
- * does 12 fused multiply-adds. A block of b of {@link #kBlock} rows by the tile's width stays in the
+ * of c ({@link #TILE_ROWS} by {@link #TILE_VECTORS}: 4 rows by 4 vectors with AVX-512, 6 by 2 with
+ * AVX2) stays in registers while the inner index k runs: with AVX-512 each step loads 4 vectors of b,
+ * broadcasts 4 entries of a, and does 16 fused multiply-adds. A block of b of {@link #kBlock} rows by the tile's width stays in the
  * level-1 cache while every tile of rows passes over it.
  *
  * <p>Entries of c are summed in the same order as the plain loops (k ascending) except in
@@ -34,9 +34,10 @@ final class VectorMatMul {
     static final int LANES = SPECIES.length();
 
     /**
-     * The tile of c kept in registers: 4 rows by 3 vectors where the vectors are wide (AVX-512 has 32
-     * registers: 12 accumulators, 3 rows of b, a broadcast), 6 rows by 2 vectors where they are not
-     * (AVX2 has 16: 12 accumulators, 2 rows of b, a broadcast; 4 by 3 would leave no register free).
+     * The tile of c kept in registers: 4 rows by 4 vectors where the vectors are wide (AVX-512 has 32
+     * registers: 16 accumulators, 4 vectors of b, a broadcast; 32 columns, which divide H = 64, 128,
+     * 256), 6 rows by 2 vectors where they are not (AVX2 has 16: 12 accumulators, 2 vectors of b, a
+     * broadcast; 4 by 3 left no register free and ran at two thirds of the speed).
      */
     static final boolean WIDE = LANES >= 8;
 
@@ -44,7 +45,7 @@ final class VectorMatMul {
     static final int TILE_ROWS = WIDE ? 4 : 6;
 
     /** Vectors across a tile. */
-    static final int TILE_VECTORS = WIDE ? 3 : 2;
+    static final int TILE_VECTORS = WIDE ? 4 : 2;
 
     /** Rows of b per block: a strip of b as wide as a tile and that many rows is 12 KB, well inside the level-1 cache. */
     static int kBlock() {
@@ -66,7 +67,7 @@ final class VectorMatMul {
                 double[] panel = pack(b, j, width, k0, k1);
                 for (int i = 0; i < rows; i += TILE_ROWS) {
                     if (WIDE) {
-                        tile4x3(a, panel, c, i, j, k0, k1);
+                        tile4x4(a, panel, c, i, j, k0, k1);
                     } else {
                         tile6x2(a, panel, c, i, j, k0, k1);
                     }
@@ -120,8 +121,8 @@ final class VectorMatMul {
         return panel;
     }
 
-    /** c[i..i+3][j..j+3L) += a[i..i+3][k0..k1) b[k0..k1)[j..j+3L), b's part given as a panel: the kernel. */
-    private static void tile4x3(double[][] a, double[] panel, double[][] c, int i, int j, int k0, int k1) {
+    /** c[i..i+3][j..j+4L) += a[i..i+3][k0..k1) b[k0..k1)[j..j+4L), b's part given as a panel: the kernel. */
+    private static void tile4x4(double[][] a, double[] panel, double[][] c, int i, int j, int k0, int k1) {
         double[] a0 = a[i];
         double[] a1 = a[i + 1];
         double[] a2 = a[i + 2];
@@ -132,51 +133,65 @@ final class VectorMatMul {
         double[] c3 = c[i + 3];
         int j1 = j + LANES;
         int j2 = j + 2 * LANES;
+        int j3 = j + 3 * LANES;
         DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
         DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, j1);
         DoubleVector s02 = DoubleVector.fromArray(SPECIES, c0, j2);
+        DoubleVector s03 = DoubleVector.fromArray(SPECIES, c0, j3);
         DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
         DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, j1);
         DoubleVector s12 = DoubleVector.fromArray(SPECIES, c1, j2);
+        DoubleVector s13 = DoubleVector.fromArray(SPECIES, c1, j3);
         DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
         DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, j1);
         DoubleVector s22 = DoubleVector.fromArray(SPECIES, c2, j2);
+        DoubleVector s23 = DoubleVector.fromArray(SPECIES, c2, j3);
         DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
         DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, j1);
         DoubleVector s32 = DoubleVector.fromArray(SPECIES, c3, j2);
+        DoubleVector s33 = DoubleVector.fromArray(SPECIES, c3, j3);
         for (int k = k0, p = 0; k < k1; k++, p += WIDTH) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, p);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, p + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, panel, p + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, panel, p + 3 * LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a0[k]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
             s02 = x.fma(b2, s02);
+            s03 = x.fma(b3, s03);
             x = DoubleVector.broadcast(SPECIES, a1[k]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
             s12 = x.fma(b2, s12);
+            s13 = x.fma(b3, s13);
             x = DoubleVector.broadcast(SPECIES, a2[k]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
             s22 = x.fma(b2, s22);
+            s23 = x.fma(b3, s23);
             x = DoubleVector.broadcast(SPECIES, a3[k]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
             s32 = x.fma(b2, s32);
+            s33 = x.fma(b3, s33);
         }
         s00.intoArray(c0, j);
         s01.intoArray(c0, j1);
         s02.intoArray(c0, j2);
+        s03.intoArray(c0, j3);
         s10.intoArray(c1, j);
         s11.intoArray(c1, j1);
         s12.intoArray(c1, j2);
+        s13.intoArray(c1, j3);
         s20.intoArray(c2, j);
         s21.intoArray(c2, j1);
         s22.intoArray(c2, j2);
+        s23.intoArray(c2, j3);
         s30.intoArray(c3, j);
         s31.intoArray(c3, j1);
         s32.intoArray(c3, j2);
+        s33.intoArray(c3, j3);
     }
 
     /** c[i..i+5][j..j+2L) += a[i..i+5][k0..k1) b[k0..k1)[j..j+2L): the kernel where vectors are narrow. */
@@ -236,7 +251,7 @@ final class VectorMatMul {
         s51.intoArray(c[i + 5], j1);
     }
 
-    /** Four rows by one vector: the columns left over below a multiple of 3 vectors. */
+    /** Four rows by one vector: the columns left over below a multiple of a tile's width. */
     private static void tile4x1(double[][] a, double[][] b, double[][] c, int i, int j, int k0, int k1) {
         double[] a0 = a[i];
         double[] a1 = a[i + 1];

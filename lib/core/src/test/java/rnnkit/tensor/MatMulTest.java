@@ -27,28 +27,29 @@ class MatMulTest {
     }
 
     /**
-     * Shapes for the register-blocked kernel (tiles of 4 rows by 3 vectors, blocks of
-     * {@link VectorMatMul#kBlock} rows of b, dot products in whole vectors): each dimension at
-     * exactly one tile or block, one below and one above, with one row and one column on each side.
-     * The widths are in vectors of the running CPU (L = 4 with AVX2, 8 with AVX-512).
+     * Shapes for the register-blocked kernel (tiles of {@link VectorMatMul#TILE_ROWS} rows by
+     * {@link VectorMatMul#TILE_VECTORS} vectors, blocks of {@link VectorMatMul#kBlock} rows of b, dot
+     * products in whole vectors): each dimension at exactly one tile or block, one below and one
+     * above, with one row and one column on each side. The sizes are those of the running CPU
+     * (L = 4 with AVX2, 8 with AVX-512); run the tests with -XX:UseAVX=2 for the other.
      */
     static Stream<Arguments> tileShapes() {
         int lanes = MatMul.VECTOR ? VectorMatMul.LANES : 4;
         int kb = MatMul.VECTOR ? VectorMatMul.kBlock() : 64;
-        int[] rows = {1, 2, 3, 4, 5, 8, 9};
-        int[] inner = {1, lanes - 1, lanes, lanes + 1, kb - 1, kb, kb + 1, 2 * kb + 3};
-        int[] cols = {1, lanes - 1, lanes, lanes + 1, 3 * lanes - 1, 3 * lanes, 3 * lanes + 1, 4 * lanes + 3, 6 * lanes + 2};
-        Stream.Builder<Arguments> out = Stream.builder();
+        int tr = MatMul.VECTOR ? VectorMatMul.TILE_ROWS : 4;
+        int w = MatMul.VECTOR ? VectorMatMul.WIDTH : 12;
+        int[] rows = {1, 2, tr - 1, tr, tr + 1, 2 * tr + 3};
+        int[] inner = {1, lanes + 1, kb - 1, kb, kb + 1, 2 * kb + 3};
+        int[] cols = {1, lanes - 1, lanes, lanes + 1, w - 1, w, w + 1, 2 * w + lanes + 3};
+        java.util.Set<java.util.List<Integer>> seen = new java.util.LinkedHashSet<>();
         for (int r : rows) {
             for (int n : inner) {
                 for (int m : cols) {
-                    if (n > 0 && m > 0) {
-                        out.add(Arguments.of(r, n, m));
-                    }
+                    seen.add(java.util.List.of(r, n, m));
                 }
             }
         }
-        return out.build();
+        return seen.stream().map(s -> Arguments.of(s.get(0), s.get(1), s.get(2)));
     }
 
     /** c + a b by the definition, one entry at a time. */

@@ -42,14 +42,18 @@ final class MatMul {
     }
 
     /**
-     * Products of fewer multiply-adds than this stay on the plain loops: a gradient check at H = 8
-     * is thousands of tiny products, and the JIT needs longer to compile the Vector API's code than
-     * it would ever save on them (until it has, vector operations run as slow objects). Products
-     * with fewer rows of c than a tile ({@link VectorMatMul#TILE_ROWS}) stay there too: a single row
-     * (B = 1) has nothing to reuse in registers, and the plain row loop, which streams whole rows of
-     * b, measured faster.
+     * Products of fewer multiply-adds than this stay on the plain loops. The JIT compiles the Vector
+     * API's code only after a few hundred calls, and until then its vector operations run as objects,
+     * far slower than plain loops that are not compiled yet: in lesson 07, whose models (H = 48,
+     * B = 16) make products of 16 x 48 x 48, the first of the three models trained came out slower
+     * than the third. Below 32 x 64 x 64 (a gradient check at H = 8, a lesson's model) the plain
+     * loops are used from the first call to the last; the benchmark's and larger models use the
+     * kernels, and their training runs long enough to pay for the warm-up. Products with fewer rows
+     * of c than a tile ({@link VectorMatMul#TILE_ROWS}) stay there too: a single row (B = 1) has
+     * nothing to reuse in registers, and the plain row loop, which streams whole rows of b, measured
+     * faster.
      */
-    static final long VECTOR_MIN_WORK = 1 << 14;
+    static final long VECTOR_MIN_WORK = 32 * 64 * 64;
 
     /** c += a b: see {@link Matrix#addProductInPlace}. */
     static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {

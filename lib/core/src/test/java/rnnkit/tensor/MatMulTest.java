@@ -156,9 +156,11 @@ class MatMulTest {
         Matrix c = Matrix.gaussian(r, m, 1.0, random);
         double[][] plain = plain("ab", a, b, c);
         Matrix expected = reference(c, a, b);
-        c.addProductInPlace(a, b);
-        assertClose(expected, c);
-        assertCloseToPlain(plain, c);
+        double[][] out = c.toArray();
+        VectorMatMul.addProduct(a.toArray(), b.toArray(), out, n, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addProductInPlace(a, b));   // whichever path MatMul chooses for this size
     }
 
     @ParameterizedTest(name = "({1} x {0})^T by ({1} x {2})")
@@ -171,9 +173,11 @@ class MatMulTest {
         Matrix c = Matrix.gaussian(r, m, 1.0, random);
         double[][] plain = plain("aTb", aT, b, c);
         Matrix expected = reference(c, aT.transpose(), b);
-        c.addTransAProductInPlace(aT, b);
-        assertClose(expected, c);
-        assertCloseToPlain(plain, c);
+        double[][] out = c.toArray();
+        VectorMatMul.addTransAProduct(aT.toArray(), b.toArray(), out, r, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addTransAProductInPlace(aT, b));
     }
 
     @ParameterizedTest(name = "({0} x {1}) by ({2} x {1})^T")
@@ -186,9 +190,11 @@ class MatMulTest {
         Matrix c = Matrix.gaussian(r, m, 1.0, random);
         double[][] plain = plain("aTbT", a, bT, c);
         Matrix expected = reference(c, a, bT.transpose());
-        c.addTransBProductInPlace(a, bT);
-        assertClose(expected, c);
-        assertCloseToPlain(plain, c);
+        double[][] out = c.toArray();
+        VectorMatMul.addTransBProduct(a.toArray(), bT.toArray(), out, n, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addTransBProductInPlace(a, bT));
     }
 
     @Test
@@ -196,6 +202,24 @@ class MatMulTest {
     void vectorKernelInUse() {
         assertTrue(MatMul.VECTOR, "jdk.incubator.vector is missing from the test JVM: " + MatMul.description());
         assertTrue(VectorMatMul.LANES >= 2, "vector of " + VectorMatMul.LANES + " doubles");
+    }
+
+    @Test
+    @DisplayName("the sparse paths of the vector form agree with the triple loop")
+    void vectorSparsePaths() {
+        Random random = new Random(8);
+        Matrix oneHot = Matrix.zeros(37, 65);
+        for (int i = 0; i < 37; i++) {
+            oneHot.set(i, random.nextInt(65), 1.0);
+        }
+        Matrix b = Matrix.gaussian(65, 43, 1.0, random);
+        double[][] out = new double[37][43];
+        VectorMatMul.addSparseProduct(oneHot.toArray(), b.toArray(), out, 65, 43);
+        assertClose(reference(Matrix.zeros(37, 43), oneHot, b), Matrix.of(out));
+        Matrix d = Matrix.gaussian(37, 43, 1.0, random);
+        double[][] grad = new double[65][43];
+        VectorMatMul.addSparseTransAProduct(oneHot.toArray(), d.toArray(), grad, 65, 43);
+        assertClose(reference(Matrix.zeros(65, 43), oneHot.transpose(), d), Matrix.of(grad));
     }
 
     @Test

@@ -9,34 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The entry-wise functions agree with java.lang.Math and with their definitions")
+@DisplayName("The entry-wise functions agree bit for bit with their definitions")
 class EntryWiseTest {
-
-    /** The difference in units in the last place of the expected value. */
-    private static double ulps(double expected, double actual) {
-        return Math.abs(expected - actual) / Math.ulp(expected);
-    }
-
-    @Test
-    @DisplayName("tanh is within 16 ulps of Math.tanh from 1e-300 to 800, on both sides of the switch at 0.1")
-    void tanhMatchesMath() {
-        Random random = new Random(1);
-        double worst = 0;
-        for (int k = 0; k < 200_000; k++) {
-            double x = Math.pow(10, -8 + 11 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
-            worst = Math.max(worst, ulps(Math.tanh(x), EntryWise.tanh(x)));
-        }
-        for (double x : new double[] {1e-300, 1e-20, 0.0999999999, 0.1, 0.1000000001, 0.5, 1, 5, 19, 22, 40, 354, 800}) {
-            worst = Math.max(worst, ulps(Math.tanh(x), EntryWise.tanh(x)));
-            worst = Math.max(worst, ulps(Math.tanh(-x), EntryWise.tanh(-x)));
-        }
-        assertTrue(worst <= 16, "largest difference " + worst + " ulps");
-        assertEquals(0.0, EntryWise.tanh(0.0));
-        assertEquals(-0.0, EntryWise.tanh(-0.0));
-        assertTrue(Double.isNaN(EntryWise.tanh(Double.NaN)));
-        assertEquals(1.0, EntryWise.tanh(Double.POSITIVE_INFINITY));
-        assertEquals(-1.0, EntryWise.tanh(Double.NEGATIVE_INFINITY));
-    }
 
     @Test
     @DisplayName("sigmoid is bit for bit the two-sided formula, and finite at the extremes")
@@ -64,7 +38,7 @@ class EntryWiseTest {
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 5; j++) {
                 assertEquals(EntryWise.sigmoid(a.get(i, j)), s.get(i, j));
-                assertEquals(EntryWise.tanh(a.get(i, j)), t.get(i, j));
+                assertEquals(Math.tanh(a.get(i, j)), t.get(i, j));
             }
         }
         assertEquals(dy.times(s).times(s.scale(-1).plus(Matrix.filled(3, 5, 1))),

@@ -14,7 +14,7 @@ import os
 
 import numpy as np
 
-from timing import measure
+from timing import CLOCK, measure
 
 
 class MinCharRnn:
@@ -81,7 +81,7 @@ def main():
                       "vocab": a.vocab, "optimizer": "adagrad", "clip": 5.0,
                       "threads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0")) or "default",
                       "chars_per_s": round(median, 1), "steps_per_s": round(median / a.seq, 3),
-                      "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats}))
+                      "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats, "clock": CLOCK}))
 
 
 if __name__ == "__main__":

@@ -10,11 +10,13 @@ Run it with a Python that has torch (Debian: apt-get install python3-torch):
     python3 environment/compare/torch_step.py --cell rnn,gru,lstm --hidden 64,128 --batch 1,32 --seq 25
 """
 import argparse
+import ctypes
 import json
+import os
 
 import torch
 
-from timing import measure
+from timing import CLOCK, measure
 
 
 def parse_ints(text):
@@ -53,6 +55,20 @@ class Step:
         return loss.item()
 
 
+def blas():
+    """The BLAS library torch loaded and, for OpenBLAS, the kernels it chose (OPENBLAS_CORETYPE forces them)."""
+    for line in open("/proc/self/maps"):
+        path = line.split()[-1]
+        if "blas" in path and ".so" in path:
+            try:
+                lib = ctypes.CDLL(path)
+                lib.openblas_get_corename.restype = ctypes.c_char_p
+                return path, lib.openblas_get_corename().decode()
+            except (OSError, AttributeError):
+                return path, "unknown"
+    return "none found", "unknown"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cell", default="rnn,gru,lstm")
@@ -64,6 +80,13 @@ def main():
     p.add_argument("--seconds", type=float, default=2.0)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
+    path, core = blas()
+    print(json.dumps({"impl": "pytorch " + torch.__version__, "machine": {
+        "blas": path, "blas_core": core, "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", ""),
+        "ATEN_CPU_CAPABILITY": os.environ.get("ATEN_CPU_CAPABILITY", ""),
+        "torch_cpu_capability": torch.backends.cpu.get_cpu_capability()
+        if hasattr(torch.backends, "cpu") and hasattr(torch.backends.cpu, "get_cpu_capability") else "unknown",
+        "load_average": round(os.getloadavg()[0], 2)}}), flush=True)
     for cell in a.cell.split(","):
         for hidden in parse_ints(a.hidden):
             for batch in parse_ints(a.batch):
@@ -74,7 +97,7 @@ def main():
                         "impl": "pytorch " + torch.__version__, "cell": cell, "hidden": hidden, "batch": batch,
                         "seq": seq, "vocab": a.vocab, "threads": torch.get_num_threads(),
                         "chars_per_s": round(median, 1), "steps_per_s": round(median / (batch * seq), 3),
-                        "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats}), flush=True)
+                        "min": round(lo, 1), "max": round(hi, 1), "repeats": repeats, "clock": CLOCK}), flush=True)
 
 
 if __name__ == "__main__":

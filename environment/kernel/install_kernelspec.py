@@ -4,7 +4,8 @@ project's .venv).
 The spec runs the JJava kernel (whose jar the `jjava` package installs with its stock "java"
 kernel) with:
   * the JDK that the set-up found, by absolute path, so PATH cannot swap it later;
-  * a headless JVM (charts render to PNG without a display) with a fixed heap;
+  * a headless JVM (charts render to PNG without a display) with a fixed heap and the Vector API's
+    module (jdk.incubator.vector), which the library's matrix products use;
   * the rnnkit library and its runtime jars on the kernel's classpath (JJAVA_CLASSPATH);
   * environment/kernel/startup.jshell run at start, for the imports every lesson uses.
 
@@ -52,6 +53,10 @@ def kernel_json(java: str, classpath: Path, resource_dir: Path, jjava_version: s
             "-Dfile.encoding=UTF-8",
             # The kernel logs each message loop starting and stopping at INFO; keep warnings only.
             "-Djava.util.logging.config.file=" + str(resource_dir / "logging.properties"),
+            # The matrix products run on the Vector API (rnnkit.tensor.MatMul). The JVM then prints
+            # "WARNING: Using incubator modules" to its own stderr at start, which goes to the server's
+            # log, not into a cell's output.
+            "--add-modules", "jdk.incubator.vector",
             HEAP,
             "-jar", str(resource_dir / "jjava.jar"),
             "{connection_file}",

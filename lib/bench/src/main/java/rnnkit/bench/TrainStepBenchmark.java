@@ -35,6 +35,7 @@ import rnnkit.train.Optimizer;
  * a few steps each until {@code --seconds} have passed (at least 3 repeats), and prints one JSON
  * object on its own line: chars/s = B·T / (seconds per step), the median over repeats, with the
  * slowest and fastest repeat as {@code min} and {@code max}. Everything runs on the calling thread.
+ * The first line describes the machine: CPU, vector widths, JVM options ({@link Machine#json}).
  */
 public final class TrainStepBenchmark {
 
@@ -57,11 +58,11 @@ public final class TrainStepBenchmark {
         public String json() {
             return String.format(Locale.ROOT,
                     "{\"cell\":\"%s\",\"hidden\":%d,\"batch\":%d,\"seq\":%d,\"vocab\":%d,%s\"threads\":1,"
-                            + "\"chars_per_s\":%.1f,\"steps_per_s\":%.3f,\"min\":%.1f,\"max\":%.1f,\"repeats\":%d}",
+                            + "\"chars_per_s\":%.1f,\"steps_per_s\":%.3f,\"min\":%.1f,\"max\":%.1f,\"repeats\":%d,\"clock\":\"%s\"}",
                     config.cell(), config.hidden(), config.batch(), config.seq(), config.vocab(),
                     config.optimizer().equals("sgd") && config.clip() == 0 ? ""
                             : String.format(Locale.ROOT, "\"optimizer\":\"%s\",\"clip\":%s,", config.optimizer(), config.clip()),
-                    charsPerSecond, stepsPerSecond, min, max, repeats);
+                    charsPerSecond, stepsPerSecond, min, max, repeats, CPU_CLOCK ? "cpu" : "wall");
         }
     }
 
@@ -86,31 +87,46 @@ public final class TrainStepBenchmark {
             System.exit(2);
             return;
         }
+        System.out.println(Machine.json());
         for (Config config : options.grid()) {
             System.out.println(measure(config, options.seconds()).json());
             System.out.flush();
         }
     }
 
+    /**
+     * Whether intervals are the calling thread's CPU time instead of the wall clock:
+     * {@code RNNKIT_CLOCK=cpu} in the environment, as for environment/compare's Python side
+     * (environment/compare/run --cpu-time). On a machine shared with other work, the time other
+     * processes hold the core then does not count. The step runs on this thread; the JIT's and the
+     * garbage collector's threads are left out (after the warm-up the JIT is idle, and a step
+     * allocates a few kilobytes).
+     */
+    static final boolean CPU_CLOCK = "cpu".equals(System.getenv("RNNKIT_CLOCK"));
+
+    private static long now() {
+        return CPU_CLOCK ? Machine.cpuNanos() : System.nanoTime();
+    }
+
     /** Measures {@code config} for about {@code seconds} seconds (a quarter of it warm-up). */
     public static Result measure(Config config, double seconds) {
         Step step = new Step(config);
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 0.25e9);
+        long warmUpEnd = now() + (long) (seconds * 0.25e9);
         int stepsPerRepeat = 1;
-        while (System.nanoTime() < warmUpEnd) {
-            long start = System.nanoTime();
+        while (now() < warmUpEnd) {
+            long start = now();
             step.run();
             // Aim for repeats of about 50 ms, so timer resolution never matters.
-            stepsPerRepeat = (int) Math.max(1, Math.min(1000, 50e6 / Math.max(1, System.nanoTime() - start)));
+            stepsPerRepeat = (int) Math.max(1, Math.min(1000, 50e6 / Math.max(1, now() - start)));
         }
         List<Double> charsPerSecond = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 0.75e9);
-        while (charsPerSecond.size() < 3 || System.nanoTime() < end) {
-            long start = System.nanoTime();
+        long end = now() + (long) (seconds * 0.75e9);
+        while (charsPerSecond.size() < 3 || now() < end) {
+            long start = now();
             for (int k = 0; k < stepsPerRepeat; k++) {
                 step.run();
             }
-            double perStep = (System.nanoTime() - start) / 1e9 / stepsPerRepeat;
+            double perStep = (now() - start) / 1e9 / stepsPerRepeat;
             charsPerSecond.add(config.batch() * config.seq() / perStep);
         }
         double[] sorted = charsPerSecond.stream().mapToDouble(Double::doubleValue).sorted().toArray();

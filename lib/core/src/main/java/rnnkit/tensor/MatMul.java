@@ -1,15 +1,21 @@
 package rnnkit.tensor;
 
 /**
- * The matrix products, written so that the JIT turns their inner loops into vector instructions.
+ * The matrix products, in two forms: register-blocked kernels on the JDK's Vector API
+ * ({@link VectorMatMul}), used when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} (every JVM the kit starts is), and the plain loops below, used otherwise and
+ * kept as the reference the tests compare the kernels with.
  *
- * <p>Every inner loop runs over one row with a single index j, {@code c[j] += ... b[j] ...}, on
- * arrays that start at offset 0. HotSpot's C2 compiler vectorizes that shape (AVX2 or AVX-512
- * where the CPU has it); it does not vectorize {@code c[o1 + j] += s * b[o2 + j]} on one flat
- * array, because it cannot rule out that the two ranges overlap. The k loop is unrolled by four,
- * so each pass over a row of c reads it once for four products. {@code environment/bench --kernels}
- * measures c += a b at 13 to 23 GFLOP/s in double precision on the project's machines; the same
- * loops over one flat array, before rows had arrays of their own, ran at 3.5 to 4.5.
+ * <p>Plain loops: every inner loop runs over one row with a single index j,
+ * {@code c[j] += ... b[j] ...}, on arrays that start at offset 0. HotSpot's C2 compiler vectorizes
+ * that shape (AVX2 or AVX-512 where the CPU has it); it does not vectorize
+ * {@code c[o1 + j] += s * b[o2 + j]} on one flat array, because it cannot rule out that the two
+ * ranges overlap. The k loop is unrolled by four, so each pass over a row of c reads it once for four
+ * products. Such loops load and store c for every four multiply-adds, which bounds them well below
+ * the multiply-add units' peak; the register-blocked kernels are not bound that way.
+ *
+ * <p>A left operand that is mostly zeros (one-hot inputs, for x W<sub>x</sub> and
+ * X<sup>T</sup> dA) goes to a path that skips its zeros, in either form.
  *
  * <p>The shapes are checked by {@link Matrix}; these methods trust them.
  */
@@ -17,6 +23,100 @@ final class MatMul {
 
     private MatMul() {
     }
+
+    /**
+     * Whether the products use {@link VectorMatMul}: the module {@code jdk.incubator.vector} is in
+     * the JVM and the system property {@code rnnkit.vector} is not {@code false} (which forces the
+     * plain loops, to compare the two).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("rnnkit.vector"));
+
+    /** "vector API, 512 bits" or "plain loops (no jdk.incubator.vector)": what the products run on, for the benchmark. */
+    static String description() {
+        if (VECTOR) {
+            return "vector API, " + VectorMatMul.LANES * 64 + " bits";
+        }
+        return "plain loops" + ("false".equals(System.getProperty("rnnkit.vector")) ? " (rnnkit.vector=false)"
+                : " (jdk.incubator.vector not in the JVM)");
+    }
+
+    /**
+     * Products of fewer multiply-adds than this stay on the plain loops. The JIT compiles the Vector
+     * API's code only after a few hundred calls, and until then its vector operations run as objects,
+     * far slower than plain loops that are not compiled yet: in lesson 07, whose models (H = 48,
+     * B = 16) make products of 16 x 48 x 48, the first of the three models trained came out slower
+     * than the third. Below 32 x 64 x 64 (a gradient check at H = 8, a lesson's model) the plain
+     * loops are used from the first call to the last; the benchmark's and larger models use the
+     * kernels, and their training runs long enough to pay for the warm-up. Products with fewer rows
+     * of c than a tile ({@link VectorMatMul#TILE_ROWS}) stay there too: a single row (B = 1) has
+     * nothing to reuse in registers, and the plain row loop, which streams whole rows of b, measured
+     * faster.
+     */
+    static final long VECTOR_MIN_WORK = 32 * 64 * 64;
+
+    /** c += a b: see {@link Matrix#addProductInPlace}. */
+    static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        if (!VECTOR || c.length < VectorMatMul.TILE_ROWS || (long) c.length * n * m < VECTOR_MIN_WORK) {
+            plainAddProduct(a, b, c, n, m);
+        } else if (isSparse(a, c.length, n)) {
+            VectorMatMul.addSparseProduct(a, b, c, n, m);
+        } else {
+            VectorMatMul.addProduct(a, b, c, n, m);
+        }
+    }
+
+    /** c += a^T b: see {@link Matrix#addTransAProductInPlace}. */
+    static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
+        if (!VECTOR || r < VectorMatMul.TILE_ROWS || (long) a.length * r * m < VECTOR_MIN_WORK) {
+            plainAddTransAProduct(a, b, c, r, m);
+        } else if (isSparse(a, a.length, r)) {
+            VectorMatMul.addSparseTransAProduct(a, b, c, r, m);
+        } else {
+            VectorMatMul.addTransAProduct(a, b, c, r, m);
+        }
+    }
+
+    /** c += a b^T: see {@link Matrix#addTransBProductInPlace}. */
+    static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+        if (VECTOR && (long) c.length * n * m >= VECTOR_MIN_WORK) {
+            VectorMatMul.addTransBProduct(a, b, c, n, m);
+        } else {
+            plainAddTransBProduct(a, b, c, n, m);
+        }
+    }
+
+    /**
+     * Whether at least three quarters of the first {@code cols} entries of the first {@code rows}
+     * rows of a are zero. Counting costs at most one pass over a, small beside the product, and stops
+     * once a quarter of the entries are known to be nonzero, or at once when the last row is more than
+     * half nonzero (which only decides the path: both give the product); a one-hot input of 65 symbols
+     * is 98% zeros, a hidden state none.
+     */
+    static boolean isSparse(double[][] a, int rows, int cols) {
+        if (rows > 1 && nonzeros(a[rows - 1], cols) > cols / 2) {
+            return false;   // a dense last row: the usual answer, for the price of one row
+        }
+        long limit = (long) rows * cols / 4;   // more nonzero entries than this: dense
+        long nonzeros = 0;
+        for (int i = 0; i < rows; i++) {
+            nonzeros += nonzeros(a[i], cols);
+            if (nonzeros > limit) {
+                return false;   // a dense matrix is known after a quarter of its entries
+            }
+        }
+        return true;
+    }
+
+    private static int nonzeros(double[] row, int cols) {
+        int count = 0;
+        for (int k = 0; k < cols; k++) {
+            count += row[k] != 0.0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    // ---------------------------------------------------------------- the plain loops
 
     /**
      * Rows of b per block: a block of b (at most 32 KB, a multiple of 4 rows) stays in the level-1
@@ -31,7 +131,7 @@ final class MatMul {
      * c += a b, with a r x n, b n x m, c r x m. Zero entries of a are skipped four at a time, so a
      * one-hot row of a costs one row of b.
      */
-    static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+    static void plainAddProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
         int block = blockRows(m);
         for (int k0 = 0; k0 < n; k0 += block) {
             int k1 = Math.min(n, k0 + block);
@@ -57,19 +157,14 @@ final class MatMul {
 
     /**
      * c += a^T b, with a n x r, b n x m, c r x m. It transposes a (n r copies) and runs
-     * {@link #addProduct}, whose rows of a^T are contiguous; gathering a[k][i] down the rows of a
+     * {@link #plainAddProduct}, whose rows of a^T are contiguous; gathering a[k][i] down the rows of a
      * instead ran at half the speed. Zero entries of a are skipped four at a time.
      */
-    static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
+    static void plainAddTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {
         int n = a.length;
         double[][] aT = transposeScratch(r, n);
-        for (int k = 0; k < n; k++) {
-            double[] ak = a[k];
-            for (int i = 0; i < r; i++) {
-                aT[i][k] = ak[i];
-            }
-        }
-        addProduct(aT, b, c, n, m);
+        transpose(a, aT, n, r);
+        plainAddProduct(aT, b, c, n, m);
     }
 
     /**
@@ -79,7 +174,7 @@ final class MatMul {
      * calls (a weight during backpropagation through time), transposing it once and calling
      * {@link #addProduct} is faster.
      */
-    static void addTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
+    static void plainAddTransBProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
         for (int i = 0; i < c.length; i++) {
             double[] ai = a[i];
             double[] ci = c[i];
@@ -116,11 +211,47 @@ final class MatMul {
         }
     }
 
+    /**
+     * aT[i][k] = a[k][i] for the first n rows and r columns of a, in blocks of 8 rows of a: each row
+     * of aT then receives 8 neighbouring entries at a time instead of one, so a transpose of a
+     * 800 x 256 stack does not touch 256 cache lines per row of a.
+     */
+    static void transpose(double[][] a, double[][] aT, int n, int r) {
+        int k0 = 0;
+        for (; k0 + 8 <= n; k0 += 8) {
+            double[] a0 = a[k0];
+            double[] a1 = a[k0 + 1];
+            double[] a2 = a[k0 + 2];
+            double[] a3 = a[k0 + 3];
+            double[] a4 = a[k0 + 4];
+            double[] a5 = a[k0 + 5];
+            double[] a6 = a[k0 + 6];
+            double[] a7 = a[k0 + 7];
+            for (int i = 0; i < r; i++) {
+                double[] t = aT[i];
+                t[k0] = a0[i];
+                t[k0 + 1] = a1[i];
+                t[k0 + 2] = a2[i];
+                t[k0 + 3] = a3[i];
+                t[k0 + 4] = a4[i];
+                t[k0 + 5] = a5[i];
+                t[k0 + 6] = a6[i];
+                t[k0 + 7] = a7[i];
+            }
+        }
+        for (int k = k0; k < n; k++) {
+            double[] ak = a[k];
+            for (int i = 0; i < r; i++) {
+                aT[i][k] = ak[i];
+            }
+        }
+    }
+
     /** Room for a^T, kept per thread and grown when needed, so a training loop does not allocate it every pass. */
     private static final ThreadLocal<double[][]> TRANSPOSE = ThreadLocal.withInitial(() -> new double[0][0]);
 
     /** At least r rows of at least n entries; c += a^T b reads only the first r rows and n entries. */
-    private static double[][] transposeScratch(int r, int n) {
+    static double[][] transposeScratch(int r, int n) {
         double[][] t = TRANSPOSE.get();
         if (t.length < r || (t.length > 0 && t[0].length < n)) {
             t = new double[Math.max(r, t.length)][Math.max(n, t.length > 0 ? t[0].length : 0)];

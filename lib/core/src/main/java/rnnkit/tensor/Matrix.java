@@ -259,6 +259,11 @@ public final class Matrix {
         return new Matrix(rows, cols, toArray());
     }
 
+    /** The row arrays themselves, for the loops of this package ({@link EntryWise}); never handed out. */
+    double[][] rowArrays() {
+        return data;
+    }
+
     // ---------------------------------------------------------------- products
 
     /** this (r x n) times other (n x c), a new r x c matrix. */
@@ -285,17 +290,21 @@ public final class Matrix {
         return zeros(rows, other.rows).addTransBProductInPlace(this, other);
     }
 
+    /**
+     * What the products run on, for benchmarks and bug reports: {@code "vector API, 512 bits"} (the
+     * register-blocked kernels at the JVM's widest vector) or {@code "plain loops (...)"} with the
+     * reason. See {@link MatMul}.
+     */
+    public static String productKernel() {
+        return MatMul.description();
+    }
+
     /** Sets this (c x r) to a^T, where a is r x c; returns this. */
     public Matrix setToTransposeInPlace(Matrix a) {
         if (a == this || a.rows != cols || a.cols != rows) {
             throw new IllegalArgumentException("setToTransposeInPlace: " + shape() + " cannot hold the transpose of " + a.shape());
         }
-        for (int i = 0; i < a.rows; i++) {
-            double[] row = a.data[i];
-            for (int j = 0; j < a.cols; j++) {
-                data[j][i] = row[j];
-            }
-        }
+        MatMul.transpose(a.data, data, a.rows, a.cols);
         return this;
     }
 

@@ -23,7 +23,33 @@ class MatMulTest {
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of(1, 1, 1), Arguments.of(1, 3, 5), Arguments.of(2, 4, 3), Arguments.of(3, 7, 9),
                 Arguments.of(5, 13, 300), Arguments.of(4, 100, 64), Arguments.of(33, 67, 65), Arguments.of(1, 257, 256),
-                Arguments.of(7, 1, 40));
+                Arguments.of(7, 1, 40), Arguments.of(40, 7, 1));
+    }
+
+    /**
+     * Shapes for the register-blocked kernel (tiles of {@link VectorMatMul#TILE_ROWS} rows by
+     * {@link VectorMatMul#TILE_VECTORS} vectors, blocks of {@link VectorMatMul#kBlock} rows of b, dot
+     * products in whole vectors): each dimension at exactly one tile or block, one below and one
+     * above, with one row and one column on each side. The sizes are those of the running CPU
+     * (L = 4 with AVX2, 8 with AVX-512); run the tests with -XX:UseAVX=2 for the other.
+     */
+    static Stream<Arguments> tileShapes() {
+        int lanes = MatMul.VECTOR ? VectorMatMul.LANES : 4;
+        int kb = MatMul.VECTOR ? VectorMatMul.kBlock() : 64;
+        int tr = MatMul.VECTOR ? VectorMatMul.TILE_ROWS : 4;
+        int w = MatMul.VECTOR ? VectorMatMul.WIDTH : 12;
+        int[] rows = {1, 2, tr - 1, tr, tr + 1, 2 * tr + 3};
+        int[] inner = {1, lanes + 1, kb - 1, kb, kb + 1, 2 * kb + 3};
+        int[] cols = {1, lanes - 1, lanes, lanes + 1, w - 1, w, w + 1, 2 * w + lanes + 3};
+        java.util.Set<java.util.List<Integer>> seen = new java.util.LinkedHashSet<>();
+        for (int r : rows) {
+            for (int n : inner) {
+                for (int m : cols) {
+                    seen.add(java.util.List.of(r, n, m));
+                }
+            }
+        }
+        return seen.stream().map(s -> Arguments.of(s.get(0), s.get(1), s.get(2)));
     }
 
     /** c + a b by the definition, one entry at a time. */
@@ -93,6 +119,120 @@ class MatMulTest {
         Matrix c = Matrix.gaussian(r, m, 1.0, random);
         Matrix expected = reference(c, a, b);
         assertClose(expected, c.addTransBProductInPlace(a, b.transpose()));
+    }
+
+    /** A dense random matrix (no zero entries), so the register-blocked kernels, not the sparse paths, run. */
+    private static Matrix dense(int rows, int cols, Random random) {
+        return Matrix.uniform(rows, cols, 1.0, random).addInPlace(Matrix.filled(rows, cols, 2.0));
+    }
+
+    /** The plain loops' result for one of the three products, the reference the kernels are held to. */
+    private static double[][] plain(String product, Matrix a, Matrix b, Matrix c) {
+        double[][] out = c.toArray();
+        double[][] x = a.toArray();
+        double[][] y = b.toArray();
+        switch (product) {
+            case "ab" -> MatMul.plainAddProduct(x, y, out, a.cols(), c.cols());
+            case "aTb" -> MatMul.plainAddTransAProduct(x, y, out, c.rows(), c.cols());
+            default -> MatMul.plainAddTransBProduct(x, y, out, a.cols(), c.cols());
+        }
+        return out;
+    }
+
+    private static void assertCloseToPlain(double[][] expected, Matrix actual) {
+        Matrix e = Matrix.of(expected);
+        double scale = Math.max(1.0, e.maxAbs());
+        double worst = e.minus(actual).maxAbs();
+        assertTrue(worst <= 1e-13 * scale, "largest difference from the plain loops " + worst + " for entries up to " + scale);
+    }
+
+    @ParameterizedTest(name = "({0} x {1}) by ({1} x {2})")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a b agrees with the plain loops and the triple loop")
+    void tiledProduct(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m);
+        Matrix a = dense(r, n, random);
+        Matrix b = Matrix.gaussian(n, m, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("ab", a, b, c);
+        Matrix expected = reference(c, a, b);
+        double[][] out = c.toArray();
+        VectorMatMul.addProduct(a.toArray(), b.toArray(), out, n, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addProductInPlace(a, b));   // whichever path MatMul chooses for this size
+    }
+
+    @ParameterizedTest(name = "({1} x {0})^T by ({1} x {2})")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a^T b agrees with the plain loops and the triple loop")
+    void tiledTransA(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m + 1);
+        Matrix aT = dense(n, r, random);
+        Matrix b = Matrix.gaussian(n, m, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("aTb", aT, b, c);
+        Matrix expected = reference(c, aT.transpose(), b);
+        double[][] out = c.toArray();
+        VectorMatMul.addTransAProduct(aT.toArray(), b.toArray(), out, r, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addTransAProductInPlace(aT, b));
+    }
+
+    @ParameterizedTest(name = "({0} x {1}) by ({2} x {1})^T")
+    @MethodSource("tileShapes")
+    @DisplayName("the register-blocked c += a b^T agrees with the plain loops and the triple loop")
+    void tiledTransB(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m + 2);
+        Matrix a = dense(r, n, random);
+        Matrix bT = Matrix.gaussian(m, n, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] plain = plain("aTbT", a, bT, c);
+        Matrix expected = reference(c, a, bT.transpose());
+        double[][] out = c.toArray();
+        VectorMatMul.addTransBProduct(a.toArray(), bT.toArray(), out, n, m);
+        assertClose(expected, Matrix.of(out));
+        assertCloseToPlain(plain, Matrix.of(out));
+        assertClose(expected, c.addTransBProductInPlace(a, bT));
+    }
+
+    @Test
+    @DisplayName("the tests run the kernel they are meant to: the Vector API is in the test JVM")
+    void vectorKernelInUse() {
+        assertTrue(MatMul.VECTOR, "jdk.incubator.vector is missing from the test JVM: " + MatMul.description());
+        assertTrue(VectorMatMul.LANES >= 2, "vector of " + VectorMatMul.LANES + " doubles");
+    }
+
+    @Test
+    @DisplayName("the sparse paths of the vector form agree with the triple loop")
+    void vectorSparsePaths() {
+        Random random = new Random(8);
+        Matrix oneHot = Matrix.zeros(37, 65);
+        for (int i = 0; i < 37; i++) {
+            oneHot.set(i, random.nextInt(65), 1.0);
+        }
+        Matrix b = Matrix.gaussian(65, 43, 1.0, random);
+        double[][] out = new double[37][43];
+        VectorMatMul.addSparseProduct(oneHot.toArray(), b.toArray(), out, 65, 43);
+        assertClose(reference(Matrix.zeros(37, 43), oneHot, b), Matrix.of(out));
+        Matrix d = Matrix.gaussian(37, 43, 1.0, random);
+        double[][] grad = new double[65][43];
+        VectorMatMul.addSparseTransAProduct(oneHot.toArray(), d.toArray(), grad, 65, 43);
+        assertClose(reference(Matrix.zeros(65, 43), oneHot.transpose(), d), Matrix.of(grad));
+    }
+
+    @Test
+    @DisplayName("a mostly-zero left operand takes the sparse path, a dense one the kernel")
+    void sparseDetection() {
+        Matrix oneHot = Matrix.zeros(4, 65).set(0, 3, 1.0).set(1, 0, 1.0).set(2, 64, 1.0).set(3, 3, 1.0);
+        assertTrue(MatMul.isSparse(oneHot.toArray(), 4, 65));
+        assertTrue(!MatMul.isSparse(Matrix.filled(4, 65, 0.5).toArray(), 4, 65));
+        Matrix b = Matrix.gaussian(65, 30, 1.0, new Random(4));
+        assertClose(reference(Matrix.zeros(4, 30), oneHot, b), Matrix.zeros(4, 30).addProductInPlace(oneHot, b));
+        Matrix bT = Matrix.gaussian(4, 30, 1.0, new Random(5));
+        assertClose(reference(Matrix.zeros(65, 30), oneHot.transpose(), bT),
+                Matrix.zeros(65, 30).addTransAProductInPlace(oneHot, bT));
     }
 
     @Test

@@ -71,6 +71,15 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
 
     private static Object check(Object made, Class<?> type) {
         if (!type.isInstance(made)) {
+            for (Class<?> c = made.getClass(); c != null; c = c.getSuperclass()) {
+                for (Class<?> i : c.getInterfaces()) {
+                    if (i.getSimpleName().equals(type.getSimpleName())) {
+                        throw new ParameterResolutionException(made.getClass().getSimpleName() + " implements an interface "
+                                + type.getSimpleName() + " declared in this notebook, not the kit's " + type.getName()
+                                + ": delete your own " + type.getSimpleName() + " and run your class's cell again");
+                    }
+                }
+            }
             throw new ParameterResolutionException("this grader needs a " + type.getSimpleName() + ", but "
                     + made.getClass().getSimpleName() + " does not implement it (write: class Mine implements "
                     + type.getSimpleName() + ")");

@@ -1,6 +1,7 @@
 package rnnkit.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -105,6 +106,26 @@ class GradingTest {
         assertEquals("Score: 0 / " + r.total() + " (rnn_forward)", r.scoreLine());
         assertTrue(r.json().startsWith("{\"exercise\": \"rnn_forward\", \"score\": 0, \"total\": " + r.total()), r.json());
         assertEquals("\"a\\\"b\\nc\"", GradeReport.quote("a\"b\nc"));
+    }
+
+    @Test
+    @DisplayName("a class declared with a grader's name is refused, not run: it cannot grade itself 100%")
+    void shadowedGrader() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Grading.grade(students.RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().startsWith("RnnForwardGrader is not the kit's grader but a class declared in this notebook"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("rnnkit.exercises.RnnForwardGrader.class"), e.getMessage());
+        // a test class of the kit's own package that is not a grader (no Submission extension) is refused too
+        assertThrows(IllegalArgumentException.class, () -> Grading.grade(GradingTest.class, Stub::new, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @DisplayName("a class implementing an interface the notebook declared under the exercise's name is told so")
+    void ownInterface() {
+        GradeReport r = Grading.grade(RnnForwardGrader.class, students.OwnInterface::new, Duration.ofSeconds(5));
+        assertEquals(0, r.score(), r::plain);
+        assertTrue(r.results().get(0).message().contains("implements an interface RnnForward declared in this notebook"), r::plain);
     }
 
     @Test

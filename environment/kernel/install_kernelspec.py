@@ -4,7 +4,8 @@ The spec runs the JJava kernel (installed by the `jjava` package as the stock "j
   * the JDK that the set-up found, by absolute path, so PATH cannot swap it later;
   * a headless JVM (charts render to PNG without a display) with a fixed heap;
   * the rnnkit library and its runtime jars on the kernel's classpath (JJAVA_CLASSPATH);
-  * environment/kernel/startup.jshell run at start, for the imports every lesson uses.
+  * environment/kernel/startup.jshell run at start, for the imports every lesson uses;
+  * the kit's Java agent (rnnkit-agent.jar), which makes the code of cells stoppable by the graders.
 
 Run by environment/setup.sh; safe to run again (it replaces the previous spec).
 """
@@ -38,6 +39,9 @@ def kernel_json(java: str, classpath: Path, resource_dir: Path) -> dict:
             # The kernel logs each message loop starting and stopping at INFO; keep warnings only.
             "-Djava.util.logging.config.file=" + str(resource_dir / "logging.properties"),
             HEAP,
+            # The kit's agent: a stop check in every loop of the code cells define, so the graders' time
+            # limit can stop a student's endless loop on every JDK (Thread.stop does nothing from Java 20 on).
+            "-javaagent:" + str(classpath / "rnnkit-agent.jar"),
             "-jar", str(resource_dir / "jjava.jar"),
             "{connection_file}",
         ],

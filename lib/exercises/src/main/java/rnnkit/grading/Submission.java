@@ -56,7 +56,7 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
         Class<?> type = parameter.getParameter().getType();
         Object made;
         try {
-            made = TimeLimit.call(supplier::get, limit, "creating your object");
+            made = TimeLimit.call(supplier::get, limitFor(context), "creating your object");
         } catch (TimeLimitExceeded e) {
             timedOut = true;
             throw new SubmissionFailed(e);
@@ -95,14 +95,21 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
             throw new NotRun();
         }
         try {
-            timed(invocation);
+            timed(invocation, limitFor(extensionContext));
         } catch (TimeLimitExceeded e) {
             timedOut = true;
             throw e;
         }
     }
 
-    private static void timed(Invocation<Void> invocation) throws Throwable {
+    /** The run's limit, or the grader's own {@link TimeAllowed} when that is longer. */
+    private static Duration limitFor(ExtensionContext context) {
+        Duration own = context.getTestClass().map(c -> c.getAnnotation(TimeAllowed.class))
+                .map(a -> Duration.ofSeconds(a.seconds())).orElse(Duration.ZERO);
+        return own.compareTo(limit) > 0 ? own : limit;
+    }
+
+    private static void timed(Invocation<Void> invocation, Duration limit) throws Throwable {
         TimeLimit.call(() -> {
             try {
                 return invocation.proceed();

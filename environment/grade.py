@@ -21,7 +21,8 @@ GRADEBOOK_executed/.
 
 For the test command: --executed reads notebooks already executed (by run_notebooks.py) instead
 of running them, and --expect full|zero exits 1 unless every row has full marks / scores 0 with
-every test "not implemented yet".
+every test's status "not_implemented" (the report gives each test a status: passed, failed,
+timed_out or not_implemented; the grader reads that, never the messages, which are for people).
 """
 from __future__ import annotations
 
@@ -34,36 +35,26 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_code_cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run_notebooks import ANSI, error_text  # noqa: E402
+import notebook_harness as harness  # noqa: E402
+from notebook_harness import error_text, one_line, traceback_text  # noqa: E402
 
 GRADE_MIME = "text/x-rnnkit-grade"
 COLUMNS = ["submission", "exercise", "status", "score", "total", "percent", "tests_passed", "tests_failed",
            "failures", "reason", "seconds"]
-NOT_IMPLEMENTED = "not implemented yet"
 
 
-def find_submissions(paths: list[Path], exclude: Path | None = None) -> list[tuple[Path, str]]:
-    """(path, label) for each notebook, the label relative to the folder it was found in."""
-    found = []
-    for path in paths:
-        if path.is_dir():
-            for p in sorted(path.rglob("*.ipynb")):
-                if ".ipynb_checkpoints" in p.parts or (exclude and exclude in p.resolve().parents):
-                    continue
-                found.append((p, str(p.relative_to(path))))
-        elif path.is_file():
-            found.append((path, path.name))
-        else:
-            raise SystemExit(f"grade: {path} is neither a notebook nor a folder")
-    return found
+def status_of(test: dict) -> str:
+    """A test's status in the report: "passed", "failed", "timed_out" or "not_implemented". A report
+    without statuses (a library from before them) gives only passed or failed."""
+    return test.get("status") or ("passed" if test["passed"] else "failed")
 
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "exercises" / "solutions"
@@ -133,16 +124,11 @@ def cell_error(cell) -> str:
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             name = out.get("ename", "Error")
-            trace = "\n".join(ANSI.sub("", line) for line in out.get("traceback", []))
+            trace = traceback_text(out)
             if name.endswith("CompilationException") and trace.strip():
-                return f"{name}: " + short(trace)
-            return f"{name}: {short(out.get('evalue', ''), 2)[:300]}" + (" | " + short(trace, 3) if trace.strip() else "")
+                return f"{name}: " + one_line(trace)
+            return f"{name}: {one_line(out.get('evalue', ''), 2)[:300]}" + (" | " + one_line(trace, 3) if trace.strip() else "")
     return error_text(cell)
-
-
-def short(text: str, lines: int = 6) -> str:
-    kept = [line.strip() for line in ANSI.sub("", text).splitlines() if line.strip()][:lines]
-    return " | ".join(kept)
 
 
 class CappedClient(NotebookClient):
@@ -167,48 +153,43 @@ class CappedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
+def reason_for(run: harness.Run, nb, timeout: int) -> str | None:
+    """Why a submission could not be graded, in one line for its row; None if every cell ran."""
+    cell = f"cell {run.position}" if run.position is not None else None
+    if run.kind == harness.TIMED_OUT:
+        return (f"{cell} ran longer than the time limit of {timeout} s and was stopped (an endless loop?)" if cell
+                else f"the time limit of {timeout} s passed before any cell ran")
+    if run.kind == harness.KERNEL_DIED:
+        return f"the kernel died {f'while {cell} ran' if cell else 'before any cell ran'}: {one_line(str(run.error), 2)}"
+    if run.kind == harness.CELL_FAILED:
+        return first_error(nb) or (f"{cell} failed: " if cell else "the run failed before any cell ran: ") \
+            + one_line(str(run.error))
+    if run.kind == harness.NOT_RUN:
+        return f"could not run: {type(run.error).__name__}: {one_line(str(run.error), 3)}"
+    return None
+
+
 def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str,
             max_output_bytes: int = 2_000_000) -> tuple[object, str | None, str | None]:
-    """Runs a copy of the notebook in a scratch folder; returns (executed notebook or None, failure reason)."""
-    try:
-        nb = nbformat.read(src, as_version=4)
-    except Exception as e:  # not JSON, not a notebook
-        return None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}", None
-    reason = None
+    """Runs a copy of the notebook in a scratch folder; returns (executed notebook or None, failure reason, note)."""
+    nb, invalid = harness.read_notebook(src)
+    if nb is None:
+        return None, invalid, None
     nonce = secrets.token_hex(16)
     appended = grader_cell(nb, canonical_calls(), nonce)
     if appended is not None:
         nb.cells.append(appended)
     with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as scratch:
-        copy = Path(scratch) / src.name
-        shutil.copyfile(src, copy)
-        current = {"index": None}
-
-        def on_cell_start(cell, cell_index, **_):
-            current["index"] = cell_index
-
-        client = CappedClient(nb, max_output_bytes, kernel_name=kernel, timeout=timeout, startup_timeout=120,
-                              allow_errors=False, record_timing=False, resources={"metadata": {"path": scratch}},
-                              on_cell_start=on_cell_start)
-        try:
-            client.execute()
-        except CellTimeoutError:
-            reason = (f"cell {current['index'] + 1} ran longer than the time limit of {timeout} s and was stopped "
-                      "(an endless loop?)")
-        except DeadKernelError as e:
-            reason = f"the kernel died while cell {current['index'] + 1} ran: {short(str(e), 2)}"
-        except CellExecutionError as e:
-            reason = first_error(nb) or f"cell {current['index'] + 1} failed: {short(str(e))}"
-        except Exception as e:
-            reason = f"could not run: {type(e).__name__}: {short(str(e), 3)}"
-    target = executed_dir / label
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target)
+        shutil.copyfile(src, Path(scratch) / src.name)
+        run = harness.execute(nb, kernel, timeout, Path(scratch), CappedClient, max_output_bytes=max_output_bytes)
+    reason = reason_for(run, nb, timeout)
+    harness.write_copy(nb, executed_dir, label)
     note = None
     nb.metadata["rnnkit_grader"] = {"report": report_after_nonce(appended, nonce) if appended is not None else None}
-    if client.truncated_at is not None:
+    truncated_at = getattr(run.client, "truncated_at", None)
+    if truncated_at is not None:
         note = (f"output cut: the notebook printed more than {max_output_bytes // 1_000_000} MB "
-                f"(from cell {client.truncated_at + 1} on, output past the limit was dropped)")
+                f"(from cell {truncated_at + 1} on, output past the limit was dropped)")
     return nb, reason, note
 
 
@@ -228,7 +209,7 @@ def row_for(label: str, nb, error: str | None, seconds: float, note: str | None 
     passed = [t["test"] for t in tests if t["passed"]]
     failed = [t for t in tests if not t["passed"]]
     if error is None:
-        stopped = [t for t in failed if "ran longer than the time limit" in t["message"]]
+        stopped = [t for t in failed if status_of(t) == "timed_out"]
         if stopped:
             # A submission that loops forever scores 0 (the tests it passed first stay listed).
             error = f"endless loop: the test '{stopped[0]['test']}' was stopped at the grader's time limit"
@@ -247,6 +228,7 @@ def row_for(label: str, nb, error: str | None, seconds: float, note: str | None 
         "failures": [f"{t['test']}: {t['message']}" for t in failed],
         "reason": reason,
         "seconds": round(seconds, 1),
+        "statuses": [status_of(t) for t in tests],   # for --expect; not a gradebook column
     }
 
 
@@ -269,7 +251,8 @@ def write_gradebook(rows: list[dict], out: Path) -> tuple[Path, Path]:
         w.writerow(COLUMNS)
         for r in rows:
             w.writerow([" | ".join(r[c]) if isinstance(r[c], list) else r[c] for c in COLUMNS])
-    json_path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    json_path.write_text(json.dumps([{c: r[c] for c in COLUMNS} for r in rows], indent=2, ensure_ascii=False) + "\n",
+                         encoding="utf-8")
     return csv_path, json_path
 
 
@@ -281,11 +264,31 @@ def check_expectation(rows: list[dict], expect: str) -> list[str]:
         elif expect == "full" and (r["total"] == 0 or r["score"] != r["total"]):
             problems.append(f"{r['submission']}: {r['score']} / {r['total']}, expected full marks: " + "; ".join(r["failures"]))
         elif expect == "zero":
-            report_ok = r["score"] == 0 and r["total"] > 0 and all(f.endswith(": " + NOT_IMPLEMENTED) for f in r["failures"])
+            statuses = r.get("statuses", [])
+            report_ok = r["score"] == 0 and r["total"] > 0 and statuses and all(s == "not_implemented" for s in statuses)
             if not report_ok:
-                problems.append(f"{r['submission']}: expected score 0 with every test '{NOT_IMPLEMENTED}', got "
-                                f"{r['score']} / {r['total']}: " + "; ".join(r["failures"][:3]))
+                counts = ", ".join(f"{n} {status}" for status, n in Counter(statuses).items()) or "no tests"
+                problems.append(f"{r['submission']}: expected score 0 with every test not implemented (status "
+                                f"not_implemented), got {r['score']} / {r['total']} ({counts}): " + "; ".join(r["failures"][:3]))
     return problems
+
+
+def grade_one(path: Path, label: str, args, executed_dir: Path) -> dict:
+    """The row of one submission, whatever happens while it is graded: the batch always goes on."""
+    started = time.monotonic()
+    try:
+        note = None
+        if args.executed:
+            nb, reason = harness.read_notebook(path)
+            if nb is not None:
+                reason = first_error(nb)
+        else:
+            nb, reason, note = execute(path, args.timeout, args.kernel, executed_dir, label,
+                                       int(args.max_output_mb * 1_000_000))
+        return row_for(label, nb, reason, time.monotonic() - started, note)
+    except Exception as e:  # a notebook shaped in a way nothing above expected
+        return row_for(label, None, f"could not grade: {type(e).__name__}: {one_line(str(e), 2)}",
+                       time.monotonic() - started)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,25 +306,11 @@ def main(argv: list[str] | None = None) -> int:
 
     out = args.out.with_suffix("") if args.out.suffix in (".csv", ".json") else args.out
     executed_dir = out.parent / (out.name + "_executed")
-    submissions = find_submissions(args.paths, exclude=executed_dir.resolve())
-    if not submissions:
-        print("grade: no notebook found under " + ", ".join(map(str, args.paths)), file=sys.stderr)
-        return 1
+    submissions = harness.find_notebooks(args.paths, executed_dir, "grade")
     width = max(len(label) for _, label in submissions)
     rows = []
     for path, label in submissions:
-        started = time.monotonic()
-        note = None
-        if args.executed:
-            try:
-                nb, reason = nbformat.read(path, as_version=4), None
-                reason = first_error(nb)
-            except Exception as e:
-                nb, reason = None, f"not a valid notebook: {type(e).__name__}: {short(str(e), 2)}"
-        else:
-            nb, reason, note = execute(path, args.timeout, args.kernel, executed_dir, label,
-                                       int(args.max_output_mb * 1_000_000))
-        row = row_for(label, nb, reason, time.monotonic() - started, note)
+        row = grade_one(path, label, args, executed_dir)
         rows.append(row)
         print(f"{label:<{width}}  {row['exercise'] or '?':<24} {row['score']:>3} / {row['total']:<3} "
               f"{row['status']:<6} {row['seconds']:6.1f} s  {row['reason'][:100]}", flush=True)

@@ -122,6 +122,7 @@ build_lib() {
     fi
     say "building lib/ with Maven (the first run downloads its dependencies)"
     touch "$stamp.next"
+    rm -rf "$RNNKIT_ROOT"/lib/*/target/dependency   # copied afresh below, so no jar outlives its pin
     (cd "$RNNKIT_ROOT" && mvn --batch-mode --quiet -Dstyle.color=never -DskipTests package) \
         || fail "the Maven build of lib/ failed (see the messages above)."
     rm -rf "$classpath" "$bench"

@@ -74,6 +74,7 @@ def test_the_batch_runs_to_the_end_and_writes_csv_and_json(graded):
         table = list(csv.DictReader(f))
     assert [r["submission"] for r in table] == sorted(rows)
     assert list(table[0].keys()) == grade.COLUMNS
+    assert all(list(r) == grade.COLUMNS for r in rows.values())   # the JSON has the same columns, no more
     assert (out.parent / "book_executed" / "alice_full.ipynb").exists()
 
 
@@ -122,28 +123,42 @@ def test_the_submissions_are_never_modified(graded):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def executed(folder: Path, name: str, report: dict | None, error: bool = False) -> Path:
+def with_report(report: dict | None, error: bool = False):
+    """An executed notebook of one grading cell, which showed the report (or failed)."""
     cell = new_code_cell("GradeReport grade = Grading.run(RnnForwardGrader.class, Mine::new);")
     if report is not None:
         cell.outputs = [new_output("display_data", data={"text/plain": "report", grade.GRADE_MIME: json.dumps(report)})]
     if error:
         cell.outputs = [new_output("error", ename="CompilationException", evalue="bad", traceback=["bad"])]
+    return new_notebook(cells=[cell])
+
+
+def executed(folder: Path, name: str, report: dict | None, error: bool = False) -> Path:
     path = folder / name
-    nbformat.write(new_notebook(cells=[cell]), path)
+    nbformat.write(with_report(report, error), path)
     return path
 
 
 def report(*results):
-    return {"exercise": "rnn_forward", "score": sum(p for p, _ in results), "total": len(results),
-            "tests": [{"test": f"t{k}", "passed": p, "message": m} for k, (p, m) in enumerate(results)]}
+    """A report as rnnkit.grading writes it, from (status, message) per test."""
+    return {"exercise": "rnn_forward", "score": sum(s == "passed" for s, _ in results), "total": len(results),
+            "tests": [{"test": f"t{k}", "passed": s == "passed", "status": s, "message": m}
+                      for k, (s, m) in enumerate(results)]}
+
+
+UNDONE = ("not_implemented", "not implemented yet")
 
 
 @pytest.mark.parametrize("expect, reports, ok", [
-    ("full", [report((True, ""), (True, ""))], True),
-    ("full", [report((True, ""), (False, "the bias term bh is missing"))], False),
-    ("zero", [report((False, "not implemented yet"), (False, "not implemented yet"))], True),
-    ("zero", [report((False, "not implemented yet"), (False, "your code threw NullPointerException"))], False),
+    ("full", [report(("passed", ""), ("passed", ""))], True),
+    ("full", [report(("passed", ""), ("failed", "the bias term bh is missing"))], False),
+    ("zero", [report(UNDONE, UNDONE)], True),
+    ("zero", [report(UNDONE, ("failed", "your code threw NullPointerException"))], False),
     ("zero", [None], False),
+    # The status decides, not the sentence: a message that reads like a stub's is not one...
+    ("zero", [report(UNDONE, ("failed", "not implemented yet"))], False),
+    # ... and a stub's status counts whatever its message says.
+    ("zero", [report(("not_implemented", "rien n'est fait"), UNDONE)], True),
 ])
 def test_expect_checks_already_executed_notebooks(tmp_path, expect, reports, ok):
     for k, r in enumerate(reports):
@@ -155,7 +170,7 @@ def test_expect_checks_already_executed_notebooks(tmp_path, expect, reports, ok)
 
 
 def test_an_executed_notebook_with_an_error_scores_0(tmp_path):
-    executed(tmp_path, "broken.ipynb", report((True, "")), error=True)
+    executed(tmp_path, "broken.ipynb", report(("passed", "")), error=True)
     rows = [grade.row_for("broken.ipynb", nbformat.read(tmp_path / "broken.ipynb", as_version=4),
                           grade.first_error(nbformat.read(tmp_path / "broken.ipynb", as_version=4)), 0.0)]
     assert rows[0]["score"] == 0 and rows[0]["status"] == "error" and "CompilationException" in rows[0]["reason"]
@@ -186,3 +201,57 @@ def test_a_report_the_submission_displays_itself_does_not_count(graded):
     # The forged report was really shown (so the test would catch a grader that trusted it).
     executed = nbformat.read(out.parent / (out.name + "_executed") / "kate_forged.ipynb", as_version=4)
     assert [r["score"] for r in grade.reports_in(executed)][-2] == 9
+
+
+def test_the_reports_give_each_test_a_status_which_the_grader_reads(graded):
+    _, rows, out, _, _ = graded
+
+    def statuses(name):
+        executed = nbformat.read(out.parent / (out.name + "_executed") / name, as_version=4)
+        return [t["status"] for t in grade.reports_in(executed)[-1]["tests"]]
+
+    assert set(statuses("alice_full.ipynb")) == {"passed"}
+    assert set(statuses("bob_stub.ipynb")) == {"not_implemented"}
+    assert {"passed", "failed"} <= set(statuses("carol_no_bias.ipynb")) <= {"passed", "failed"}
+    erin = statuses("erin_loop.ipynb")
+    assert erin.count("timed_out") == 1 and set(erin) <= {"passed", "timed_out", "failed"}, erin
+    stopped = rows["erin_loop.ipynb"]["tests_failed"][0]
+    assert rows["erin_loop.ipynb"]["reason"].startswith(f"endless loop: the test '{stopped}'")
+
+
+def test_a_timed_out_status_is_an_endless_loop_whatever_its_message_says():
+    row = grade.row_for("s.ipynb", with_report(report(("passed", ""), ("timed_out", "stopped by the clock"))), None, 1.0)
+    assert (row["status"], row["score"], row["total"]) == ("error", 0, 2)
+    assert row["reason"] == "endless loop: the test 't1' was stopped at the grader's time limit"
+    assert row["tests_passed"] == ["t0"] and row["failures"] == ["t1: stopped by the clock"]
+
+
+def test_a_message_that_reads_like_a_time_out_is_only_a_failure_when_its_status_says_failed():
+    row = grade.row_for("s.ipynb", with_report(report(
+        ("passed", ""), ("failed", "this test ran longer than the time limit of 5 s and was stopped"))), None, 1.0)
+    assert (row["status"], row["score"], row["total"], row["reason"]) == ("graded", 1, 2, "")
+    assert row["statuses"] == ["passed", "failed"]
+
+
+def test_a_report_without_statuses_reads_as_passed_or_failed():
+    old = report(("passed", ""), ("failed", "not implemented yet"))
+    for t in old["tests"]:
+        del t["status"]
+    row = grade.row_for("s.ipynb", with_report(old), None, 1.0)
+    assert (row["status"], row["score"], row["statuses"]) == ("graded", 1, ["passed", "failed"])
+
+
+def test_a_notebook_shaped_in_an_unexpected_way_gets_an_error_row_and_the_batch_goes_on(tmp_path):
+    # Valid enough for nbformat to read, but a cell's source is a number: reading the grading call raises.
+    odd = with_report(None)
+    odd.cells[0].source = 5
+    (tmp_path / "a_odd.ipynb").write_text(json.dumps(odd), encoding="utf-8")
+    executed(tmp_path, "b_fine.ipynb", report(("passed", ""), ("passed", "")))
+    out = tmp_path / "out" / "book"
+    result = subprocess.run([sys.executable, str(ENVIRONMENT / "grade.py"), "--executed", str(tmp_path), "--out", str(out)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    rows = {r["submission"]: r for r in json.loads(out.with_suffix(".json").read_text())}
+    assert (rows["a_odd.ipynb"]["status"], rows["a_odd.ipynb"]["score"]) == ("error", 0)
+    assert rows["a_odd.ipynb"]["reason"].startswith("could not grade: TypeError"), rows["a_odd.ipynb"]
+    assert (rows["b_fine.ipynb"]["status"], rows["b_fine.ipynb"]["score"]) == ("graded", 2)

@@ -7,8 +7,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The outcome of grading one exercise: one row per grader test (test, passed, message) and the
- * score, the number of tests passed out of all.
+ * The outcome of grading one exercise: one row per grader test (test, passed, message, and a status
+ * for programs) and the score, the number of tests passed out of all.
  */
 public final class GradeReport {
 
@@ -77,14 +77,19 @@ public final class GradeReport {
         return s.toString();
     }
 
-    /** {"exercise", "score", "total", "tests": [{"test", "passed", "message"}]}. */
+    /**
+     * {"exercise", "score", "total", "tests": [{"test", "passed", "status", "message"}]}, where status is
+     * one of "passed", "failed", "timed_out", "not_implemented" ({@link TestResult.Status#key()}): programs
+     * read the status, people the message.
+     */
     public String json() {
         StringBuilder s = new StringBuilder("{\"exercise\": ").append(quote(exercise))
                 .append(", \"score\": ").append(score()).append(", \"total\": ").append(total()).append(", \"tests\": [");
         for (int k = 0; k < results.size(); k++) {
             TestResult r = results.get(k);
             s.append(k == 0 ? "" : ", ").append("{\"test\": ").append(quote(r.test())).append(", \"passed\": ")
-                    .append(r.passed()).append(", \"message\": ").append(quote(r.message())).append('}');
+                    .append(r.passed()).append(", \"status\": ").append(quote(r.status().key()))
+                    .append(", \"message\": ").append(quote(r.message())).append('}');
         }
         return s.append("]}").toString();
     }

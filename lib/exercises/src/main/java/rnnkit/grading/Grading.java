@@ -18,6 +18,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import rnnkit.grading.TestResult.Status;
 import rnnkit.notebook.JupyterKernel;
 
 /**
@@ -31,7 +32,9 @@ import rnnkit.notebook.JupyterKernel;
  * <p>In a notebook the report is shown at once (score line and table, plus a machine-readable copy
  * for {@code environment/grade}); nothing goes to stderr. Each test gets a fresh object from the
  * supplier and at most {@link #DEFAULT_TIME_LIMIT} (or the limit given); a test past it is stopped and
- * reported as such. A stub throwing "not implemented yet" is reported as "not implemented yet".
+ * reported as such. A stub throwing "not implemented yet" is reported as "not implemented yet". Each
+ * row also carries a {@link TestResult.Status} (passed, failed, timed out, not implemented) for programs
+ * that read the report.
  */
 public final class Grading {
 
@@ -125,16 +128,24 @@ public final class Grading {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The sentence a failed test shows: what went wrong, pointing at the likely mistake. */
-    static String describe(Throwable t) {
+    /** A failed test's row: how it ended, and the sentence it shows, pointing at the likely mistake. */
+    static TestResult failed(String test, Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not implemented")) {
-                return "not implemented yet";
+                return new TestResult(test, Status.NOT_IMPLEMENTED, "not implemented yet");
             }
-            if (c instanceof TimeLimitExceeded || c instanceof Submission.NotRun) {
-                return c.getMessage();
+            if (c instanceof TimeLimitExceeded) {
+                return new TestResult(test, Status.TIMED_OUT, c.getMessage());
+            }
+            if (c instanceof Submission.NotRun) {
+                return new TestResult(test, Status.FAILED, c.getMessage());
             }
         }
+        return new TestResult(test, Status.FAILED, describe(t));
+    }
+
+    /** The sentence of a test that failed neither as a stub nor at the time limit. */
+    private static String describe(Throwable t) {
         if (t instanceof Submission.SubmissionFailed) {
             return "creating your object failed: " + describe(t.getCause());
         }
@@ -173,20 +184,20 @@ public final class Grading {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
-                results.add(new TestResult(name(id), false, "skipped: " + reason));
+                results.add(new TestResult(name(id), Status.FAILED, "skipped: " + reason));
             }
         }
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-            String message = ok ? "" : result.getThrowable().map(Grading::describe).orElse("failed");
-            if (id.isTest()) {
-                results.add(new TestResult(name(id), ok, message));
-            } else if (!ok && id.getParentId().isPresent()) {
-                // A grader class that could not start: one row, so the failure is never silent.
-                results.add(new TestResult(id.getDisplayName(), false, message));
+            if (!id.isTest() && (ok || id.getParentId().isEmpty())) {
+                return;
             }
+            // A grader class that could not start gets one row too, so the failure is never silent.
+            String test = id.isTest() ? name(id) : id.getDisplayName();
+            results.add(ok ? new TestResult(test, Status.PASSED, "")
+                    : result.getThrowable().map(t -> failed(test, t)).orElse(new TestResult(test, Status.FAILED, "failed")));
         }
 
         /** A parameterised test's runs are named after the test, then the run: "output shape [B = 1]". */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import rnnkit.agent.InstrumentingClassLoader;
 import rnnkit.exercises.RnnForward;
 import rnnkit.exercises.RnnForwardGrader;
+import rnnkit.grading.TestResult.Status;
 import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 import tech.tablesaw.api.Table;
@@ -35,6 +36,19 @@ class GradingTest {
         }
     }
 
+    /** step done (correctly), forward still a stub. */
+    static final class Half implements RnnForward {
+        @Override
+        public Matrix step(Matrix x, Matrix hPrev, Parameters p) {
+            return x.matmul(p.get("Wxh")).plus(hPrev.matmul(p.get("Whh"))).plusRow(p.get("bh")).map(Math::tanh);
+        }
+
+        @Override
+        public List<Matrix> forward(List<Matrix> xs, Matrix h0, Parameters p) {
+            throw new UnsupportedOperationException("not implemented yet");
+        }
+    }
+
     @Nested
     @DisplayName("a stub that throws 'not implemented yet'")
     class Stubs {
@@ -45,6 +59,18 @@ class GradingTest {
             assertEquals(0, r.score());
             assertTrue(r.total() >= 5);
             assertTrue(r.results().stream().allMatch(t -> t.message().equals("not implemented yet")), r::plain);
+            assertTrue(r.results().stream().allMatch(t -> t.status() == Status.NOT_IMPLEMENTED), r::plain);
+        }
+
+        @Test
+        @DisplayName("a stub beside finished code: its tests not implemented, the others passed")
+        void halfDone() {
+            GradeReport r = Grading.grade(RnnForwardGrader.class, Half::new, Duration.ofSeconds(5));
+            assertTrue(0 < r.score() && r.score() < r.total(), r::plain);
+            for (TestResult t : r.results()) {
+                assertEquals(t.passed() ? Status.PASSED : Status.NOT_IMPLEMENTED, t.status(), r::plain);
+                assertEquals(t.passed(), t.message().isEmpty(), r::plain);
+            }
         }
 
         @Test
@@ -55,6 +81,7 @@ class GradingTest {
             }, Duration.ofSeconds(5));
             assertEquals(0, r.score());
             assertTrue(r.results().get(0).message().contains("broken constructor"), r::plain);
+            assertTrue(r.results().stream().allMatch(t -> t.status() == Status.FAILED), r::plain);
         }
     }
 
@@ -87,6 +114,9 @@ class GradingTest {
         assertTrue(r.results().get(0).message().contains("ran longer than the time limit of 0.3 s and was stopped"), r::plain);
         assertTrue(r.results().stream().skip(1).allMatch(t -> t.message().startsWith("not run: an earlier test was stopped")),
                 r::plain);
+        // Only the test that was stopped is timed out; those left out after it failed without running.
+        assertEquals(Status.TIMED_OUT, r.results().get(0).status(), r::plain);
+        assertTrue(r.results().stream().skip(1).allMatch(t -> t.status() == Status.FAILED), r::plain);
         assertTrue(seconds < 10, "took " + seconds + " s");
         assertEquals(List.of(), gradingThreads(), "a grading thread is still running after the report (Java "
                 + Runtime.version().feature() + ")");
@@ -123,6 +153,7 @@ class GradingTest {
         assertTrue(r.results().get(0).message().startsWith("your code threw IllegalArgumentException"), r::plain);
         assertTrue(r.results().stream().anyMatch(t -> t.message().contains("IndexOutOfBoundsException")
                 && t.message().contains("Throws.forward line")), r::plain);
+        assertTrue(r.results().stream().allMatch(t -> t.status() == Status.FAILED), r::plain);
     }
 
     @Test
@@ -135,6 +166,26 @@ class GradingTest {
         assertEquals("Score: 0 / " + r.total() + " (rnn_forward)", r.scoreLine());
         assertTrue(r.json().startsWith("{\"exercise\": \"rnn_forward\", \"score\": 0, \"total\": " + r.total()), r.json());
         assertEquals("\"a\\\"b\\nc\"", GradeReport.quote("a\"b\nc"));
+    }
+
+    @Test
+    @DisplayName("the JSON gives each test's status, one of four keys, beside its message")
+    void jsonStatus() {
+        GradeReport r = new GradeReport("rnn_forward", List.of(
+                new TestResult("a", Status.PASSED, ""),
+                new TestResult("b", Status.FAILED, "the bias term bh is missing"),
+                new TestResult("c", Status.TIMED_OUT, "this test ran longer than the time limit of 5 s"),
+                new TestResult("d", Status.NOT_IMPLEMENTED, "not implemented yet")));
+        assertEquals("{\"exercise\": \"rnn_forward\", \"score\": 1, \"total\": 4, \"tests\": ["
+                + "{\"test\": \"a\", \"passed\": true, \"status\": \"passed\", \"message\": \"\"}, "
+                + "{\"test\": \"b\", \"passed\": false, \"status\": \"failed\", \"message\": \"the bias term bh is missing\"}, "
+                + "{\"test\": \"c\", \"passed\": false, \"status\": \"timed_out\", "
+                + "\"message\": \"this test ran longer than the time limit of 5 s\"}, "
+                + "{\"test\": \"d\", \"passed\": false, \"status\": \"not_implemented\", \"message\": \"not implemented yet\"}]}",
+                r.json());
+        GradeReport stub = Grading.grade(RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5));
+        assertEquals(stub.total(), stub.json().split("\"status\": \"not_implemented\"", -1).length - 1, stub.json());
+        assertThrows(IllegalArgumentException.class, () -> new TestResult("e", null, ""));
     }
 
     @Test

@@ -111,7 +111,7 @@ public class RnnBackwardGrader {
 
     @Test
     @Order(2)
-    @DisplayName("one step: dbh = column sums of dh ⊙ (1 - h²)")
+    @DisplayName("one step: dbh, through the tanh")
     void oneStepBias(RnnBackward rnn) {
         Case c = new Case(1, false);
         c.check("dbh", c.run(rnn).dbh(), "tanh' at h_{t-1}", "1-h", "no tanh'");
@@ -119,7 +119,7 @@ public class RnnBackwardGrader {
 
     @Test
     @Order(3)
-    @DisplayName("one step: dWxh = x^T da")
+    @DisplayName("one step: dWxh")
     void oneStepWxh(RnnBackward rnn) {
         Case c = new Case(1, false);
         c.check("dWxh", c.run(rnn).dWxh(), "tanh' at h_{t-1}", "1-h", "no tanh'");
@@ -127,7 +127,7 @@ public class RnnBackwardGrader {
 
     @Test
     @Order(4)
-    @DisplayName("one step: dWhh = h_{t-1}^T da")
+    @DisplayName("one step: dWhh, the recurrent weights")
     void oneStepWhh(RnnBackward rnn) {
         Case c = new Case(1, false);
         c.check("dWhh", c.run(rnn).dWhh(), "h_t in dWhh", "tanh' at h_{t-1}", "1-h", "no tanh'");
@@ -135,7 +135,7 @@ public class RnnBackwardGrader {
 
     @Test
     @Order(5)
-    @DisplayName("one step: dh0 = da Whh^T")
+    @DisplayName("one step: dh0, what flows back to the initial state")
     void oneStepH0(RnnBackward rnn) {
         Case c = new Case(1, false);
         c.check("dh0", c.run(rnn).dh0(), "Whh not transposed", "tanh' at h_{t-1}", "1-h", "no tanh'");

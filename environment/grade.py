@@ -271,7 +271,7 @@ def reason_for(run: harness.Run, nb, timeout: int) -> str | None:
         why = ("the notebook calls System.exit, which ends the kernel" if any(
                 re.search(r"\b(?:System\.exit|Runtime\.getRuntime\(\)\.(?:exit|halt))\s*\(", code_of(c)) for c in nb.cells)
                else "killed from outside, most often for running out of memory")
-        return f"the kernel died {f'while {cell} ran' if cell else 'before any cell ran'} ({why}): {one_line(str(run.error), 2)}"
+        return f"the kernel died {f'while {cell} ran' if cell else 'before any cell ran'}: {one_line(str(run.error), 2)} ({why})"
     if run.kind == harness.CELL_FAILED:
         return renamed_class(nb) or first_error(nb) or (f"{cell} failed: " if cell else "the run failed before any cell ran: ") \
             + one_line(str(run.error))

@@ -106,6 +106,7 @@ abstract class BaseCell<C> implements RecurrentCell {
         }
         Trace trace = reuse != null && reuse.reusable() && reuse.fits(this, xs.size(), batch) ? reuse
                 : newTrace(xs.size(), batch, reusable);
+        trace.stamp(params.version());
         Workspace w = trace.workspace();
         for (String part : stateNames()) {
             Matrix start = trace.state(0).get(part);
@@ -190,6 +191,11 @@ abstract class BaseCell<C> implements RecurrentCell {
         if (trace.cell() != this) {
             throw new IllegalArgumentException("trace was produced by another cell (" + trace.cell().getClass().getSimpleName()
                     + "); backward needs a trace of this cell");
+        }
+        if (trace.parametersVersion() != params.version()) {
+            throw new IllegalStateException("backward: the cell's parameters have changed since the forward pass that made this"
+                    + " trace (an optimizer step, Parameters.set or a loaded model file), so the gradients would mix the old"
+                    + " states with the new weights. Run forward again, then backward; in a training loop, update after backward");
         }
         int steps = trace.steps();
         int batch = trace.batchSize();

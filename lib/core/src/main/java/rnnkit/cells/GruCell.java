@@ -9,20 +9,20 @@ import rnnkit.tensor.Matrix;
 
 /**
  * The gated recurrent unit (Cho et al. 2014), with an update gate z and a reset gate r, in each of
- * the conventions the seed articles use.
+ * the conventions of the articles and libraries the lessons follow.
  *
  * <pre>
  *   z_t = σ(x_t Wxz + h_{t-1} Whz + bz)                         update gate    (B, H)
  *   r_t = σ(x_t Wxr + h_{t-1} Whr + br)                         reset gate     (B, H)
  *
- *   reset BEFORE_PRODUCT (default; Cho et al. 2014, seeds 000 and 003):
+ *   reset BEFORE_PRODUCT (default; Cho et al. 2014, Ng, Kurong 2024):
  *   hTilde_t = tanh(x_t Wxh + (r_t ⊙ h_{t-1}) Whh + bh)
- *   reset AFTER_PRODUCT (PyTorch and cuDNN; seed 001):
+ *   reset AFTER_PRODUCT (PyTorch and cuDNN; the "LSTM vs GRU" article):
  *   hTilde_t = tanh(x_t Wxh + bh + r_t ⊙ (h_{t-1} Whh + bhh))
  *
- *   update weights the CANDIDATE (default; seeds 000 and 003):
+ *   update weights the CANDIDATE (default; Ng, Kurong 2024):
  *   h_t = z_t ⊙ hTilde_t + (1 - z_t) ⊙ h_{t-1}
- *   update weights the PREVIOUS_STATE (PyTorch, Cho et al. 2014; seed 001):
+ *   update weights the PREVIOUS_STATE (PyTorch, Cho et al. 2014):
  *   h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ hTilde_t
  *
  *   x_t (B, X)   Wxz, Wxr, Wxh (X, H)   Whz, Whr, Whh (H, H)   bz, br, bh, bhh (1, H)
@@ -41,22 +41,23 @@ import rnnkit.tensor.Matrix;
  * h before it is mixed; no choice of weights turns one into the other in general.
  *
  * <p><b>Why this default.</b> BEFORE_PRODUCT with the update gate weighting the CANDIDATE is the form
- * the lessons derive: Ng's equations in seed 000 (c = Γu ⊙ c̃ + (1 - Γu) ⊙ c, with Γr applied to
- * the old state inside c̃), seed 003's h = (1 - z) ⊙ h_{t-1} + z ⊙ h', and seed 002's "forget with
+ * the lessons derive: Ng's equations (c = Γu ⊙ c̃ + (1 - Γu) ⊙ c, with Γr applied to
+ * the old state inside c̃), Kurong's h = (1 - z) ⊙ h_{t-1} + z ⊙ h', and Kumar's "forget with
  * 1 - input gate". It grows the {@link SimpleGruCell} by one gate without changing anything else,
  * and a gate value of 1 reads as "write the new candidate" like the LSTM's input gate.
  * {@link Options#PYTORCH} selects the framework form with one argument.
  *
  * <p>Notation and mapping.
  * <ul>
- *   <li>Seed 000 (Ng): Γu = {@code z}, Γr = {@code r}, c̃ = {@code hTilde}, c = h.
- *   <li>Seed 003: z = {@code z}, r = {@code r}, h' = {@code hTilde}; h^{t-1'} = r ⊙ h_{t-1}.
- *   <li>Seed 002: its GRU keeps the LSTM's input gate i_t and forgets with 1 - i_t: i_t = {@code z}
+ *   <li>Ng's course: Γu = {@code z}, Γr = {@code r}, c̃ = {@code hTilde}, c = h.
+ *   <li>Kurong (2024): z = {@code z}, r = {@code r}, h' = {@code hTilde}; h^{t-1'} = r ⊙ h_{t-1}.
+ *   <li>Kumar (2019): its GRU keeps the LSTM's input gate i_t and forgets with 1 - i_t: i_t = {@code z}
  *       in the default convention.
- *   <li>Seed 001 and PyTorch {@code nn.GRUCell} (chunks in the order r, z, n; n = {@code hTilde}),
+ *   <li>The Data Driven Investor article "LSTM vs GRU" and PyTorch
+ *       {@code nn.GRUCell} (chunks in the order r, z, n; n = {@code hTilde}),
  *       with {@link Options#PYTORCH}: Wxr = W_ir^T, Wxz = W_iz^T, Wxh = W_in^T (the three row blocks
  *       of weight_ih, transposed), Whr = W_hr^T, Whz = W_hz^T, Whh = W_hn^T (of weight_hh),
- *       br = b_ir + b_hr, bz = b_iz + b_hz, bh = b_in, bhh = b_hn. Seed 001's code names the
+ *       br = b_ir + b_hr, bz = b_iz + b_hz, bh = b_in, bhh = b_hn. That article's code names the
  *       chunks reset, input, z; its "input_gate" is the update gate z and its "new_gate" is n.
  *   <li>Keras: reset_after=False is BEFORE_PRODUCT, reset_after=True is AFTER_PRODUCT; both weight
  *       the previous state with z.
@@ -66,17 +67,17 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
 
     /** Where the reset gate acts on the candidate's hidden term. */
     public enum ResetPlacement {
-        /** (r ⊙ h_{t-1}) Whh + bh: Cho et al. 2014, seeds 000 and 003. */
+        /** (r ⊙ h_{t-1}) Whh + bh: Cho et al. 2014, Ng, Kurong 2024. */
         BEFORE_PRODUCT,
-        /** r ⊙ (h_{t-1} Whh + bhh), with its own bias bhh: PyTorch, cuDNN, seed 001. */
+        /** r ⊙ (h_{t-1} Whh + bhh), with its own bias bhh: PyTorch, cuDNN. */
         AFTER_PRODUCT
     }
 
     /** Which term the update gate z multiplies. */
     public enum UpdateWeights {
-        /** h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: seeds 000 and 003. */
+        /** h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: Ng, Kurong 2024. */
         CANDIDATE,
-        /** h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde: PyTorch, Cho et al. 2014, seed 001. */
+        /** h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde: PyTorch, Cho et al. 2014. */
         PREVIOUS_STATE
     }
 
@@ -91,7 +92,7 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         /** The kit's default: reset before the product, update gate weighting the candidate. */
         public static final Options DEFAULT = new Options(ResetPlacement.BEFORE_PRODUCT, UpdateWeights.CANDIDATE);
 
-        /** PyTorch's {@code nn.GRU} / cuDNN (seed 001): reset after the product, z weighting the old state. */
+        /** PyTorch's {@code nn.GRU} / cuDNN: reset after the product, z weighting the old state. */
         public static final Options PYTORCH = new Options(ResetPlacement.AFTER_PRODUCT, UpdateWeights.PREVIOUS_STATE);
 
         /** The original paper, Cho et al. 2014: reset before the product, z weighting the old state. */

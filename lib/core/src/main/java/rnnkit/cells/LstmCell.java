@@ -27,19 +27,21 @@ import rnnkit.tensor.Matrix;
  * {@code c}. Gates recorded: {@code "i", "f", "o", "g"} ({@code "f"} is all ones without a forget
  * gate).
  *
- * <p>Variants ({@link Options}): no forget gate (seed 002: f_t = 1, so c_t = c_{t-1} + i_t ⊙ g_t,
+ * <p>Variants ({@link Options}): no forget gate (mentioned by Kumar (2019): f_t = 1, so c_t = c_{t-1} + i_t ⊙ g_t,
  * the original 1997 cell, and Wxf, Whf, bf do not exist); and an initial forget bias (bf filled
  * with, say, 1.0, so the cell starts out remembering; Gers et al. 2000, Jozefowicz et al. 2015).
  *
  * <p>Notation and mapping.
  * <ul>
- *   <li>Seed 000 (Ng): Γu = {@code i} (Ng calls the input gate the update gate), Γf = {@code f},
+ *   <li>Ng's course (retold in Kramer's "GRUs and LSTMs for NLP"):
+ *       Γu = {@code i} (Ng calls the input gate the update gate), Γf = {@code f},
  *       Γo = {@code o}, c̃ = {@code g}, a = {@code h}.
- *   <li>Seed 003: z^i = {@code i}, z^f = {@code f}, z^o = {@code o}, z = {@code g}; c^t = c, h^t = h.
- *   <li>Seed 002: s_t = {@code c}, s̃_t = {@code g}; its selective write, read and forget are the
+ *   <li>Kurong (2024): z^i = {@code i}, z^f = {@code f}, z^o = {@code o}, z = {@code g}; c^t = c, h^t = h.
+ *   <li>Kumar (2019): s_t = {@code c}, s̃_t = {@code g}; its selective write, read and forget are the
  *       gates o, i and f. It indexes the output gate one step back: o_{t-1} selects what of s_{t-1}
- *       becomes h_{t-1} (in the lecture it follows, h_{t-1} = o_{t-1} ⊙ σ(s_{t-1})). That is this
- *       cell's o one step earlier, with tanh as the squashing function: h_t = o_t ⊙ tanh(c_t).
+ *       becomes h_{t-1}, written in words as o_{t-1} ⊙ s_{t-1} with no squashing. The index shift is only a
+ *       relabelling (o_{t-1} is this cell's o one step earlier); the missing squashing is not: this
+ *       cell writes h_t = o_t ⊙ tanh(c_t). Lesson 04 runs both forms (rnnkit.lessons.gates.BoardLstm).
  *   <li>PyTorch {@code nn.LSTMCell} (chunks in the order i, f, g, o): Wxi = W_ii^T, Wxf = W_if^T,
  *       Wxg = W_ig^T, Wxo = W_io^T (row blocks of weight_ih, transposed), likewise Wh* from weight_hh,
  *       and bi = b_ii + b_hi, bf = b_if + b_hf, bg = b_ig + b_hg, bo = b_io + b_ho.

@@ -20,7 +20,7 @@ import rnnkit.tensor.Matrix;
  * one "gate", {@code "h"}, the new state itself (a plain RNN has no gates; the lessons contrast its
  * heatmap with the gated cells').
  *
- * <p>Notation. Seed 004 concatenates x and h and applies one matrix: W [h_{t-1}; x_t] is the same
+ * <p>Notation. Kramer's "RNNs for NLP" concatenates x and h and applies one matrix: W [h_{t-1}; x_t] is the same
  * as h_{t-1} Whh + x_t Wxh with W split by rows. min-char-rnn uses the same names acting on column
  * vectors (Wxh there is our Wxh transposed). PyTorch's {@code nn.RNNCell}: weight_ih = Wxh^T,
  * weight_hh = Whh^T, bias_ih + bias_hh = bh.

@@ -8,7 +8,8 @@ import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
 /**
- * The simplified GRU of seed 000: one update gate and no reset gate.
+ * The simplified GRU of Ng's Sequence Models course, as retold in
+ * Kramer's "GRUs and LSTMs for NLP": one update gate and no reset gate.
  *
  * <pre>
  *   z_t      = σ(x_t Wxz + h_{t-1} Whz + bz)          update gate, (B, H)
@@ -21,9 +22,9 @@ import rnnkit.tensor.Matrix;
  * <p>Parameters: {@code Wxz, Whz, bz, Wxh, Whh, bh}; 2 H (X + H + 1) in all. Gates recorded:
  * {@code "z"}, {@code "hTilde"}.
  *
- * <p>Notation. Seed 000 (after Andrew Ng) writes the update gate Γu, or u, and the candidate
+ * <p>Notation. Ng's course writes the update gate Γu, or u, and the candidate
  * c̃ (with c = h in a GRU): Γu = {@code z}, c̃ = {@code hTilde}. We call the gate z so that the
- * full {@link GruCell} only adds a reset gate r to this cell. Here, as in seed 000, z weights the
+ * full {@link GruCell} only adds a reset gate r to this cell. Here, as in Ng's course, z weights the
  * new candidate: z = 1 writes the candidate, z = 0 keeps the old state.
  */
 public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {

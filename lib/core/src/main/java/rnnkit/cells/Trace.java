@@ -21,6 +21,7 @@ public final class Trace {
     private final List<State> states;               // t = 0..T
     private final List<Map<String, Matrix>> gates;   // t = 1..T at index t - 1
     private final List<Object> caches;               // t = 1..T at index t - 1
+    private long parametersVersion;                   // the cell's Parameters.version() during the forward pass
 
     Trace(RecurrentCell cell, Workspace workspace, boolean reusable, List<State> states, List<Map<String, Matrix>> gates,
             List<Object> caches) {
@@ -145,6 +146,16 @@ public final class Trace {
             }
         }
         return out;
+    }
+
+    /** Records the version of the cell's parameters the forward pass ran with. */
+    void stamp(long version) {
+        parametersVersion = version;
+    }
+
+    /** The version of the cell's parameters the forward pass ran with (see {@link rnnkit.params.Parameters#version()}). */
+    long parametersVersion() {
+        return parametersVersion;
     }
 
     Object cache(int t) {

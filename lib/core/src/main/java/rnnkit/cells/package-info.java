@@ -17,8 +17,12 @@
  * X x H, Wh* are H x H, b* are 1 x H; every state and gate is B x H. Weights act on row vectors,
  * x_t Wx*, so a PyTorch weight (H x X, acting on columns) is the transpose of ours.
  *
- * <p>Every cell's class comment writes its equations and maps the seed articles' notations
- * (Ng's Γu, Γr, Γf, Γo and c̃; seed 003's z^f, z^i, z^o; PyTorch's r, z, n and i, f, g, o) to these
- * names.
+ * <p>Every cell's class comment writes its equations and maps the notations of the articles the lessons
+ * follow (Ng's Γu, Γr, Γf, Γo and c̃; Kurong's z^f, z^i, z^o; PyTorch's r, z, n and i, f, g, o) to
+ * these names. Sources: Cho et al. 2014 (arXiv:1406.1078) for the GRU; Hochreiter and Schmidhuber
+ * 1997 and Gers, Schmidhuber and Cummins 2000 for the LSTM; Andrew Ng's Sequence Models course
+ * (Coursera); the PyTorch documentation of nn.GRU and nn.LSTM; M. Kramer, "GRUs and LSTMs for
+ * Natural Language Processing" (CodeX, Medium); N. Kumar, "Long Short-Term Memory and Gated
+ * Recurrent Units Explained, ELI5 Way" (Towards Data Science, 2019); Kurong, "RNN速成（二）" (2024).
  */
 package rnnkit.cells;

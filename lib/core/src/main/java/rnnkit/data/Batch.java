@@ -24,8 +24,19 @@ public record Batch(List<Matrix> inputs, List<Matrix> targets, boolean continues
             throw new IllegalArgumentException("targets: a batch needs at least one target matrix, got "
                     + (targets == null ? "null" : "none"));
         }
+        requireNoNull("inputs", inputs, true);
+        requireNoNull("targets", targets, targets.size() == inputs.size());
         inputs = List.copyOf(inputs);
         targets = List.copyOf(targets);
+    }
+
+    private static void requireNoNull(String name, List<Matrix> steps, boolean onePerStep) {
+        for (int k = 0; k < steps.size(); k++) {
+            if (steps.get(k) == null) {
+                throw new IllegalArgumentException(name + "[" + k + "]" + (onePerStep ? " (step t=" + (k + 1) + ")" : "")
+                        + " is null; every entry must be a matrix");
+            }
+        }
     }
 
     /** A batch that starts from a zero state. */

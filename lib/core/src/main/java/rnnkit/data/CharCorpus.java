@@ -15,7 +15,8 @@ import rnnkit.tensor.Matrix;
  *       streams; call k reads the next T characters of each stream as inputs and the characters
  *       one step later as targets, and continues the previous call's sequences (the state is
  *       carried) until a stream runs out, when it starts over from the beginning with a fresh state.
- *   <li>{@link #windows}: for the "predict the next character from the previous n" task of seed 001,
+ *   <li>{@link #windows}: for the "predict the next character from the previous n" task of
+ *       the Data Driven Investor article "LSTM vs GRU",
  *       a seeded random batch of windows of n characters, each with the one character after it.
  * </ul>
  */

@@ -17,12 +17,23 @@ public final class Vocabulary {
     private final Map<String, Integer> ids = new HashMap<>();
 
     private Vocabulary(List<String> tokens) {
-        this.tokens = List.copyOf(tokens);
-        for (int i = 0; i < this.tokens.size(); i++) {
-            if (ids.put(this.tokens.get(i), i) != null) {
-                throw new IllegalArgumentException("tokens must be distinct; '" + this.tokens.get(i) + "' appears twice");
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token == null) {
+                throw new IllegalArgumentException("tokens[" + i + "] is null; every token must be a string");
+            }
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("tokens[" + i + "] is the empty string; a token needs at least one character."
+                        + " Splitting text on single spaces gives one wherever two spaces meet or the text starts with a space:"
+                        + " split on runs of spaces instead, text.strip().split(\"\\\\s+\")");
+            }
+            Integer previous = ids.put(token, i);
+            if (previous != null) {
+                throw new IllegalArgumentException("tokens must be distinct; '" + token + "' appears at positions " + previous
+                        + " and " + i);
             }
         }
+        this.tokens = List.copyOf(tokens);
     }
 
     /** The distinct characters (code points) of {@code text}, sorted. */
@@ -73,11 +84,17 @@ public final class Vocabulary {
 
     /** The ids of the characters of {@code text}. */
     public int[] encodeChars(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
         return text.codePoints().map(cp -> id(new String(Character.toChars(cp)))).toArray();
     }
 
     /** The ids of {@code words}. */
     public int[] encode(List<String> words) {
+        if (words == null) {
+            throw new IllegalArgumentException("words must not be null");
+        }
         return words.stream().mapToInt(this::id).toArray();
     }
 

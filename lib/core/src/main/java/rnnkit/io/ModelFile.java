@@ -71,6 +71,14 @@ public final class ModelFile {
         if (path == null || model == null) {
             throw new IllegalArgumentException("path and model must not be null");
         }
+        if (vocabulary != null) {
+            String problem = vocabularyMismatch(vocabulary, model);
+            if (problem != null) {
+                throw new IllegalArgumentException("cannot save model file " + path + ": " + problem
+                        + "; save the model with the vocabulary it was trained with");
+            }
+        }
+        checkWritable(path);
         StringBuilder text = new StringBuilder();
         text.append(MAGIC).append(' ').append(VERSION).append('\n');
         text.append("model ").append(model.getClass().getSimpleName()).append('\n');
@@ -98,15 +106,60 @@ public final class ModelFile {
         writeAtomically(path, body, checksum);
     }
 
-    /** Reads and checks a model file (version, checksum, structure); the model is not touched. */
+    /**
+     * Reads and checks a model file (version, checksum, structure); the model is not touched. A file
+     * whose line ends were changed to Windows ones (git's autocrlf), that gained blank lines at its
+     * end or lost its final line end loads as the original: none of these can change a value, and
+     * the checksum is of the original.
+     *
+     * @throws ModelFileException if there is no such file, it is a folder, or it is not a valid model file
+     */
     public static Contents load(Path path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
+        }
+        if (Files.isDirectory(path)) {
+            throw new ModelFileException(path, "it is a folder, not a file; name the model file inside it");
+        }
+        if (!Files.exists(path)) {
+            throw new ModelFileException(path, "no such file; check the name and the folder" + (path.isAbsolute() ? ""
+                    : " (a relative path starts at the working directory, " + Path.of("").toAbsolutePath() + ")"));
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read model file " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read model file " + path + ": " + e, e);
         }
         return new Parser(path, bytes).parse();
+    }
+
+    /** Why {@code vocabulary} cannot belong to {@code model}, or null when its size is the model's input or output size. */
+    private static String vocabularyMismatch(Vocabulary vocabulary, SequenceModel model) {
+        int v = vocabulary.size();
+        if (v == model.inputSize() || v == model.outputSize()) {
+            return null;
+        }
+        return "the vocabulary has " + v + " tokens, but the model reads inputs of size " + model.inputSize()
+                + " and predicts " + model.outputSize() + " outputs, so it cannot be the model's vocabulary";
+    }
+
+    /** Refuses, before anything is written, a path that is a folder or lies below a file. */
+    private static void checkWritable(Path path) {
+        Path target = path.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot save model file " + path + ": it is a folder; name a file inside it,"
+                    + " for example " + path.resolve("model.rnnkit"));
+        }
+        for (Path folder = target.getParent(); folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder)) {
+                if (!Files.isDirectory(folder)) {
+                    throw new IllegalArgumentException("cannot save model file " + path + ": " + folder
+                            + " is a file, not a folder, so nothing can be saved inside it; choose another folder or rename that file");
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -124,6 +177,12 @@ public final class ModelFile {
             throw new ModelFileException(path, "it was saved from the cell '" + contents.cell() + "', but this model's cell is '"
                     + describe(model.cell()) + "'");
         }
+        if (contents.vocabulary() != null) {
+            String problem = vocabularyMismatch(contents.vocabulary(), model);
+            if (problem != null) {
+                throw new ModelFileException(path, problem);
+            }
+        }
         Parameters params = model.parameters();
         if (!params.names().equals(List.copyOf(contents.tensors().keySet()))) {
             throw new ModelFileException(path, "it holds the tensors " + contents.tensors().keySet() + ", but the model has "
@@ -140,6 +199,7 @@ public final class ModelFile {
         for (String name : params.names()) {
             params.get(name).copyFromInPlace(contents.tensors().get(name));
         }
+        params.markChanged();
         return contents;
     }
 
@@ -206,7 +266,7 @@ public final class ModelFile {
         }
 
         Contents parse() {
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = normalized(new String(bytes, StandardCharsets.UTF_8));
             if (!text.startsWith(MAGIC + " ")) {
                 throw new ModelFileException(path, "it is not an rnnkit model file (it does not begin with '" + MAGIC + "')");
             }
@@ -223,6 +283,13 @@ public final class ModelFile {
             Vocabulary vocabulary = null;
             if (peek().startsWith("vocabulary ")) {
                 int size = count(field("vocabulary"), "vocabulary size");
+                int left = linesLeft();
+                if (size > left) {
+                    next--;   // report the vocabulary line
+                    throw error("the vocabulary declares " + size + " tokens, but only " + left
+                            + (left == 1 ? " line is" : " lines are") + " left"
+                            + " before 'end'; the file was edited after it was saved");
+                }
                 List<String> tokens = new ArrayList<>(size);
                 for (int k = 0; k < size; k++) {
                     tokens.add(token(field("token")));
@@ -238,9 +305,27 @@ public final class ModelFile {
                 if (tensors.containsKey(head[0])) {
                     throw error("tensor " + head[0] + " appears twice");
                 }
-                tensors.put(head[0], matrix(head[0], count(head[1], "rows"), count(head[2], "cols")));
+                int rows = count(head[1], "rows");
+                int cols = count(head[2], "cols");
+                requireRoom(head[0], rows, cols);
+                tensors.put(head[0], matrix(head[0], rows, cols));
             }
             return new Contents(model, cell, vocabulary, tensors);
+        }
+
+        /**
+         * The text as it was saved: Windows line ends (CR LF, as git's autocrlf writes them) back to
+         * LF, blank lines after the checksum line removed, and its final line end restored if an
+         * editor dropped it. A saved file has no CR of its own
+         * (tokens are written in hex), so this changes nothing else.
+         */
+        private static String normalized(String text) {
+            String t = text.replace("\r\n", "\n");
+            int end = t.length();
+            while (end > 0 && Character.isWhitespace(t.charAt(end - 1))) {
+                end--;
+            }
+            return end == 0 ? t : t.substring(0, end) + "\n";
         }
 
         private void checkChecksum(String text) {
@@ -275,6 +360,32 @@ public final class ModelFile {
             }
             next++;
             return line.substring(key.length() + 1);
+        }
+
+        /**
+         * Refuses, from the header alone, a tensor larger than the rest of the file could hold: one
+         * line per row, and at least two characters per value. A few bytes that declare billions of
+         * entries must not make anything that size.
+         */
+        private void requireRoom(String name, int rows, int cols) {
+            int left = linesLeft();
+            if (rows > left) {
+                next--;   // report the tensor line
+                throw error("tensor " + name + " declares " + rows + " rows, but only " + left
+                        + (left == 1 ? " line is" : " lines are") + " left"
+                        + " before 'end'; the file was edited after it was saved");
+            }
+            int firstRow = rows == 0 ? 0 : lines[next].length();
+            if (rows > 0 && 2L * cols - 1 > firstRow) {
+                next--;
+                throw error("tensor " + name + " declares " + cols + " columns, but its row 0 has only "
+                        + firstRow + " characters, too few for that many numbers; the file was edited after it was saved");
+            }
+        }
+
+        /** The lines between the current one and the 'end' line (the checksum check found 'end', 'sha256' and the final newline). */
+        private int linesLeft() {
+            return lines.length - 3 - next;
         }
 
         private Matrix matrix(String name, int rows, int cols) {

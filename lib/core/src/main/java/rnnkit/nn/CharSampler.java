@@ -13,7 +13,8 @@ import rnnkit.tensor.Matrix;
  * from softmax(logits / temperature) and feed it back in.
  *
  * <p>Temperature 1 samples the model's own distribution; below 1 it sharpens it towards the most
- * likely character, above 1 it flattens it. The draw uses {@code new Random(seed)}: the same model,
+ * likely character, above 1 it flattens it; a temperature as small as {@link Double#MIN_VALUE} gives
+ * the limit, the most likely character every time (greedy decoding). The draw uses {@code new Random(seed)}: the same model,
  * prime, temperature and seed give the same text.
  */
 public final class CharSampler {
@@ -59,16 +60,25 @@ public final class CharSampler {
         return out.toString();
     }
 
-    /** An index drawn from the distribution in row 0 of p. */
+    /**
+     * An index drawn from the distribution in row 0 of p. When rounding leaves the sum of p just
+     * below the uniform draw, the last index of non-zero probability is returned, never one the
+     * distribution rules out.
+     */
     static int draw(Matrix p, Random random) {
         double u = random.nextDouble();
         double cumulative = 0.0;
+        int lastPossible = 0;
         for (int k = 0; k < p.cols(); k++) {
-            cumulative += p.get(0, k);
+            double pk = p.get(0, k);
+            cumulative += pk;
             if (u < cumulative) {
                 return k;
             }
+            if (pk > 0.0) {
+                lastPossible = k;
+            }
         }
-        return p.cols() - 1;
+        return lastPossible;
     }
 }

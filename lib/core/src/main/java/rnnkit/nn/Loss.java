@@ -8,9 +8,11 @@ import rnnkit.tensor.Matrix;
  * <ul>
  *   <li>{@link #softmaxCrossEntropy()}: L = mean over rows b of -Σ_k y_bk log softmax(z_b)_k, for
  *       a choice among K classes (the next character, the pronoun). Targets are one-hot rows (or any
- *       probability rows). dL/dz = (softmax(z) - y) / B for one-hot y.
+ *       probability rows: entries in [0, 1] summing to 1; a row of zeros is refused).
+ *       dL/dz = (softmax(z) - y) / B for one-hot y.
  *   <li>{@link #sigmoidBinaryCrossEntropy()}: L = mean over all B x K entries of
  *       -(y log σ(z) + (1 - y) log(1 - σ(z))), for independent yes/no tags (is this word a name?).
+ *       Targets are labels 0 or 1 (or probabilities between them); anything else is refused.
  *       dL/dz = (σ(z) - y) / (B K).
  * </ul>
  * Both are computed from the logits directly, never through a probability that could round to 0.
@@ -39,7 +41,7 @@ public interface Loss {
         return v.value();
     }
 
-    /** The predicted distribution or probabilities for these logits: softmax rows, or σ per entry. */
+    /** The predicted distribution or probabilities for these logits: softmax rows, or σ per entry (logits must be finite). */
     Matrix probabilities(Matrix logits);
 
     static Loss softmaxCrossEntropy() {
@@ -50,7 +52,7 @@ public interface Loss {
         return SigmoidBinaryCrossEntropy.INSTANCE;
     }
 
-    /** Checks that logits and targets have the same shape and no NaN. */
+    /** Checks that logits and targets have the same shape, at least one row and column, and finite entries. */
     static void check(Matrix logits, Matrix targets) {
         if (logits == null || targets == null) {
             throw new IllegalArgumentException("logits and targets must not be null");
@@ -58,14 +60,28 @@ public interface Loss {
         if (!logits.sameShape(targets)) {
             throw new IllegalArgumentException("targets: expected the logits' shape " + logits.shape() + ", got " + targets.shape());
         }
+        checkLogits(logits);
         int k = targets.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException("targets hold " + targets.getFlat(k) + " at entry " + targets.entry(k));
+            throw new BadTarget(k / targets.cols(), "holds " + targets.getFlat(k) + " at column " + k % targets.cols()
+                    + "; a target must be a finite number");
         }
-        k = logits.firstNonFinite();
+    }
+
+    /** Checks that logits have at least one row and one column and only finite entries. */
+    static void checkLogits(Matrix logits) {
+        if (logits == null) {
+            throw new IllegalArgumentException("logits must not be null");
+        }
+        if (logits.rows() == 0 || logits.cols() == 0) {
+            throw new IllegalArgumentException("logits have shape " + logits.shape() + ": an empty batch has no loss"
+                    + " (the mean over no rows is NaN); give at least one example and one class");
+        }
+        int k = logits.firstNonFinite();
         if (k >= 0) {
-            throw new IllegalArgumentException("logits hold " + logits.getFlat(k) + " at entry " + logits.entry(k) + ": the model's outputs overflowed; in training this means it diverged,"
-                    + " so lower the learning rate or clip the gradients");
+            throw new IllegalArgumentException("logits row " + k / logits.cols() + " holds " + logits.getFlat(k) + " at column "
+                    + k % logits.cols() + "; logits must be finite numbers. The model's outputs overflowed: in training this"
+                    + " means it diverged, so lower the learning rate or clip the gradients");
         }
     }
 }

@@ -36,9 +36,73 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
      * @param inputGradients dLoss/dx_t for every step
      * @param initialStateGradient dLoss/d(initial state)
      * @param finalState the state after the last step (carry it for truncated BPTT)
+     * @param source which {@link #trainingGradients} call made these, or null for fresh matrices
+     *     that nothing overwrites: the matrices of a training call are refused once the next call
+     *     has overwritten them
      */
     public record Gradients(double loss, Parameters gradients, List<Matrix> inputGradients, State initialStateGradient,
-            State finalState) {
+            State finalState, TrainingCall source) {
+
+        /** Gradients in fresh matrices, valid for as long as they are kept. */
+        public Gradients(double loss, Parameters gradients, List<Matrix> inputGradients, State initialStateGradient,
+                State finalState) {
+            this(loss, gradients, inputGradients, initialStateGradient, finalState, null);
+        }
+
+        @Override
+        public Parameters gradients() {
+            requireCurrent();
+            return gradients;
+        }
+
+        @Override
+        public List<Matrix> inputGradients() {
+            requireCurrent();
+            return inputGradients;
+        }
+
+        @Override
+        public State initialStateGradient() {
+            requireCurrent();
+            return initialStateGradient;
+        }
+
+        @Override
+        public State finalState() {
+            requireCurrent();
+            return finalState;
+        }
+
+        private void requireCurrent() {
+            if (source != null && !source.current()) {
+                throw new IllegalStateException("this result came from trainingGradients call " + source.number
+                        + ", and call " + source.model.trainingCalls + " has overwritten its matrices since (trainingGradients"
+                        + " reuses them so a training step allocates nothing). Use a result before the next call, keep a copy"
+                        + " (g.gradients().copy(), g.finalState().copy()), or call gradients(batch, state), which returns"
+                        + " fresh matrices");
+            }
+        }
+    }
+
+    /** The number of a {@link #trainingGradients} call, to tell whether a later call has overwritten its result. */
+    public static final class TrainingCall {
+        private final SequenceModel model;
+        private final long number;
+
+        private TrainingCall(SequenceModel model, long number) {
+            this.model = model;
+            this.number = number;
+        }
+
+        /** Whether this is still the model's latest training call, so its matrices hold its own values. */
+        public boolean current() {
+            return model.trainingCalls == number;
+        }
+
+        @Override
+        public String toString() {
+            return "trainingGradients call " + number + (current() ? "" : " (overwritten by call " + model.trainingCalls + ")");
+        }
     }
 
     /**
@@ -125,7 +189,25 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     public double loss(Batch batch, State initial) {
         checkTargets(batch);
         Trace trace = cell.forward(embed(batch.inputs()), initial);
-        return loss.evaluate(out.forward(predictingStates(trace)), Matrix.stackRows(batch.targets())).value();
+        try {
+            return loss.evaluate(out.forward(predictingStates(trace)), Matrix.stackRows(batch.targets())).value();
+        } catch (BadTarget e) {
+            throw badTarget(e, batch);
+        }
+    }
+
+    /** A loss's complaint about row r of the stacked targets, told as the target matrix, its step and its row. */
+    private IllegalArgumentException badTarget(BadTarget e, Batch batch) {
+        int k = e.row / batch.batchSize();
+        int step = 0;
+        for (int t = 1, seen = -1; t <= batch.steps() && seen < k; t++) {
+            if (predictsAt(t, batch.steps())) {
+                seen++;
+                step = t;
+            }
+        }
+        return new IllegalArgumentException("targets[" + k + "] (step t=" + step + ") row " + e.row % batch.batchSize() + " "
+                + e.problem, e);
     }
 
     /**
@@ -155,7 +237,8 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     /**
      * {@link #gradients(Batch, State)} for a training loop: it reuses the matrices of its previous
      * call when the batch has the same shape, so a loop of calls allocates nothing per step. The
-     * result is therefore valid only until the next call (copy the final state to keep it), and
+     * result is therefore valid only until the next call (copy the final state to keep it; reading
+     * the matrices of a result after the next call throws {@link IllegalStateException}), and
      * its input gradients are null unless the model has an embedding (one-hot inputs are data,
      * not parameters, so they need none). {@link rnnkit.train.Trainer} uses it.
      */
@@ -165,6 +248,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
 
     private Trace lastTrainingTrace;
     private TrainingBuffers trainingBuffers;
+    private long trainingCalls;
 
     /**
      * The output side's matrices of one pass: {@link #trainingGradients} keeps them for the next
@@ -207,6 +291,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
     private Gradients gradients(Batch batch, State initial, boolean reuse) {
         checkTargets(batch);
         List<Matrix> es = embed(batch.inputs());
+        TrainingCall call = reuse ? new TrainingCall(this, ++trainingCalls) : null;   // before anything is overwritten
         Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
         int steps = trace.steps();
         Matrix hs = predictingStates(trace);                                  // (P B, H)
@@ -223,7 +308,12 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         }
         Parameters grads = tb.grads;
         grads.forEach((name, g) -> g.zeroInPlace());
-        double value = loss.evaluateInto(out.forwardInto(hs, tb.logits), tb.targets, tb.dLogits);
+        double value;
+        try {
+            value = loss.evaluateInto(out.forwardInto(hs, tb.logits), tb.targets, tb.dLogits);
+        } catch (BadTarget e) {
+            throw badTarget(e, batch);
+        }
         out.backwardInto(hs, tb.dLogits, grads, tb.dHs);
         boolean inputGradients = !reuse || embedding != null;
         CellGradients g = cell.backward(trace, tb.dhs, null, inputGradients);
@@ -236,7 +326,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
                 dxs.add(embedding == null ? de : embedding.backward(batch.inputs().get(t), de, grads));
             }
         }
-        return new Gradients(value, grads, dxs, g.initialState(), trace.finalState());
+        return new Gradients(value, grads, dxs, g.initialState(), trace.finalState(), call);
     }
 
     /**
@@ -303,6 +393,22 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
             es.add(embedding.forward(x));
         }
         return es;
+    }
+
+    /**
+     * Checks that {@code batch} fits this model, without running it: T inputs of shape (B, X), with
+     * X this model's {@link #inputSize()}, and one (B, K) target per predicting step. The message
+     * names the first input or target that does not fit.
+     */
+    public void requireFits(Batch batch) {
+        checkTargets(batch);
+        for (int t = 0; t < batch.steps(); t++) {
+            Matrix x = batch.inputs().get(t);
+            if (x.rows() != batch.batchSize() || x.cols() != inputSize()) {
+                throw new IllegalArgumentException("inputs[" + t + "] (step t=" + (t + 1) + "): expected shape ("
+                        + batch.batchSize() + ", " + inputSize() + "), got " + x.shape());
+            }
+        }
     }
 
     void requireTargets(Batch batch, int expected) {

@@ -23,6 +23,7 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
 
     @Override
     public Matrix probabilities(Matrix logits) {
+        Loss.checkLogits(logits);
         return logits.map(SigmoidBinaryCrossEntropy::sigmoid);
     }
 
@@ -35,6 +36,10 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         for (int k = 0; k < n; k++) {
             double z = logits.getFlat(k);
             double y = targets.getFlat(k);
+            if (!(y >= 0.0 && y <= 1.0)) {
+                throw new BadTarget(k / logits.cols(), "holds " + y + " at column " + k % logits.cols() + "; a target of sigmoid"
+                        + " cross-entropy is a label 0 (no) or 1 (yes), or a probability between them");
+            }
             total += Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
             d.setFlat(k, (sigmoid(z) - y) / n);
         }

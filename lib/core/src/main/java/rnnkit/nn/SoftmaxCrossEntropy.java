@@ -18,15 +18,19 @@ public final class SoftmaxCrossEntropy implements Loss {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
         }
+        Loss.checkLogits(logits);
         Matrix p = Matrix.zeros(logits.rows(), logits.cols());
         for (int b = 0; b < logits.rows(); b++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < logits.cols(); k++) {
-                max = Math.max(max, logits.get(b, k) / temperature);
+                max = Math.max(max, logits.get(b, k));
             }
+            // (z_k - max) / T, not z_k / T - max / T: the difference is at most 0, so however small T is
+            // nothing overflows, and as T goes to 0 every class below the maximum goes to exactly 0
+            // (the limit of the softmax: all the mass on the most probable class, shared on a tie).
             double sum = 0.0;
             for (int k = 0; k < logits.cols(); k++) {
-                double e = Math.exp(logits.get(b, k) / temperature - max);
+                double e = Math.exp((logits.get(b, k) - max) / temperature);
                 p.set(b, k, e);
                 sum += e;
             }
@@ -75,9 +79,18 @@ public final class SoftmaxCrossEntropy implements Loss {
             for (int k = 0; k < cols; k++) {
                 double y = targets.get(b, k);
                 if (y != 0.0) {
+                    if (y < 0.0 || y > 1.0) {
+                        throw new BadTarget(b, "holds " + y + " at column " + k + "; a target of softmax cross-entropy is a"
+                                + " probability between 0 and 1 (one-hot: a single 1, zeros elsewhere)");
+                    }
                     total -= y * (logits.get(b, k) - logZ);
                 }
                 mass += y;
+            }
+            if (!(Math.abs(mass - 1.0) <= 1e-6)) {
+                throw new BadTarget(b, "sums to " + mass + ", but a target row of softmax cross-entropy must sum to 1"
+                        + (mass == 0.0 ? " (a row of zeros is a target that was never set: put a 1 at the right class)"
+                                : " (one-hot: a single 1, zeros elsewhere)"));
             }
             // dL/dz_k = (p_k Σ_j y_j - y_k) / B
             for (int k = 0; k < cols; k++) {

@@ -11,7 +11,7 @@ import tech.tablesaw.columns.Column;
  * <p>Long tables show their first and last rows with a row that says how many were left out, so a
  * training history of thousands of steps stays readable. Floating-point numbers are printed
  * with six significant digits, enough to read and compare, where Tablesaw would print every digit
- * of a double; the plain-text view is Tablesaw's own.
+ * of a double; text columns are left-aligned. The plain-text view is Tablesaw's own.
  */
 public final class TableHtml {
 
@@ -30,8 +30,8 @@ public final class TableHtml {
             html.append("<caption>").append(escape(name)).append("</caption>\n");
         }
         html.append("<thead><tr>");
-        for (String column : table.columnNames()) {
-            html.append("<th>").append(escape(column)).append("</th>");
+        for (Column<?> column : table.columns()) {
+            html.append(isText(column) ? "<th style=\"text-align: left\">" : "<th>").append(escape(column.name())).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         int rows = table.rowCount();
@@ -58,10 +58,16 @@ public final class TableHtml {
         for (int r = from; r < to; r++) {
             html.append("<tr>");
             for (Column<?> column : table.columns()) {
-                html.append("<td>").append(escape(cell(column, r))).append("</td>");
+                html.append(isText(column) ? "<td style=\"text-align: left\">" : "<td>").append(escape(cell(column, r)))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
+    }
+
+    /** Text reads from the left (samples, names); numbers and the rest keep the notebook's right alignment. */
+    private static boolean isText(Column<?> column) {
+        return column instanceof tech.tablesaw.api.StringColumn;
     }
 
     private static String cell(Column<?> column, int row) {

@@ -16,10 +16,20 @@ import rnnkit.tensor.Matrix;
  * gradient holder made by {@link #zerosLike()} carries the same names, so {@code grads.get("Whz")}
  * is the gradient of {@code params.get("Whz")}. {@link #get} returns the live matrix: changing its
  * entries changes the model (the gradient check and the optimisers rely on this).
+ *
+ * <p>{@link #version()} counts the changes made through the library: every optimiser step,
+ * {@link #set}, {@link #zeroInPlace}, a loaded model file, and {@link #markChanged()}. A trace
+ * records the version its forward pass ran with, so a backward pass after an update is refused
+ * instead of returning gradients of weights that no longer exist. Writing single entries of a
+ * matrix from {@link #get} (as the gradient check does) is not counted: call
+ * {@link #markChanged()} after such an edit if a trace from before it must be refused.
  */
 public final class Parameters {
 
     private final LinkedHashMap<String, Matrix> tensors = new LinkedHashMap<>();
+    /** The groups added whole by {@link #addAll}: a change to either side changes the other's version. */
+    private final List<Parameters> groups = new ArrayList<>();
+    private long changes;
 
     /** Adds a tensor under a new name; returns the same matrix, so a constructor can keep a field. */
     public Matrix add(String name, Matrix value) {
@@ -39,6 +49,30 @@ public final class Parameters {
     /** Adds every tensor of {@code other}, each under {@code prefix + name}. */
     public Parameters addAll(String prefix, Parameters other) {
         other.tensors.forEach((n, m) -> add(prefix + n, m));
+        groups.add(other);
+        return this;
+    }
+
+    /**
+     * A count that grows with every change made through the library (see the class comment):
+     * equal versions mean no optimiser step or {@link #set} happened in between. The version of a
+     * model's parameters includes those of its parts (the cell's, the output layer's), and a change
+     * made through the model counts for every part.
+     */
+    public long version() {
+        long v = changes;
+        for (Parameters g : groups) {
+            v += g.version();
+        }
+        return v;
+    }
+
+    /** Records that the tensors were changed (optimisers call it after every update); returns this. */
+    public Parameters markChanged() {
+        changes++;
+        for (Parameters g : groups) {
+            g.markChanged();
+        }
         return this;
     }
 
@@ -61,10 +95,14 @@ public final class Parameters {
      */
     public Parameters set(String name, Matrix value) {
         Matrix target = get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(name + ": value must not be null");
+        }
         if (!target.sameShape(value)) {
             throw new IllegalArgumentException(name + ": expected shape " + target.shape() + ", got " + value.shape());
         }
         target.copyFromInPlace(value);
+        markChanged();
         return this;
     }
 
@@ -113,7 +151,7 @@ public final class Parameters {
     /** Sets every tensor to zero; returns this. */
     public Parameters zeroInPlace() {
         tensors.values().forEach(Matrix::zeroInPlace);
-        return this;
+        return markChanged();
     }
 
     /** The global norm, sqrt of the sum of every squared entry of every tensor. */

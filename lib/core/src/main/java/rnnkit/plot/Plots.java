@@ -73,7 +73,27 @@ public final class Plots {
         }
         XYSeries series = chart.addSeries(name, xs, ys);
         series.setMarker(xs.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        roundXTicks(chart, xs, ys);
         return chart;
+    }
+
+    /** The name of the invisible point that {@link #roundXTicks} adds. */
+    static final String TICK_HELPER = "\u200b";
+
+    /**
+     * XChart puts the x ticks on the data's own values when they are equally spaced, which on a long
+     * run of steps 1, 2, ..., 800 gives crowded labels such as "1 46 91 136…". One invisible point half a
+     * step in from the first breaks the even spacing, so XChart picks round ticks (0, 100, 200, …). Short
+     * series (up to 15 points) keep a tick on every value.
+     */
+    private static void roundXTicks(XYChart chart, double[] xs, double[] ys) {
+        if (xs.length <= 15 || chart.getSeriesMap().containsKey(TICK_HELPER) || !Double.isFinite(ys[0])) {
+            return;
+        }
+        XYSeries helper = chart.addSeries(TICK_HELPER, new double[] {xs[0] + (xs[1] - xs[0]) / 2}, new double[] {ys[0]});
+        helper.setShowInLegend(false);
+        helper.setMarker(SeriesMarkers.NONE);
+        helper.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
     }
 
     /**

@@ -49,12 +49,66 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- construction
 
-    /** A rows x cols matrix of zeros. */
+    /**
+     * A rows x cols matrix of zeros.
+     *
+     * @throws IllegalArgumentException if a size is negative, or the matrix has more entries than
+     *     an int counts or needs more memory than the Java heap may ever hold (the message gives the
+     *     numbers, the bytes, the heap and what to change)
+     * @throws OutOfMemoryError if it would fit the heap but the heap is too full now (the same message)
+     */
     public static Matrix zeros(int rows, int cols) {
         requireSize("rows", rows);
         requireSize("cols", cols);
-        Math.multiplyExact(rows, cols);
+        long entries = (long) rows * cols;
+        if (entries > LARGE) {
+            requireMemory(rows, cols, Runtime.getRuntime().maxMemory());
+            try {
+                return new Matrix(rows, cols, new double[rows][cols]);
+            } catch (OutOfMemoryError e) {
+                OutOfMemoryError explained = new OutOfMemoryError(tooLarge(rows, cols, Runtime.getRuntime().maxMemory())
+                        + " The heap is too full for it now: free memory (restart the kernel) or use smaller sizes");
+                explained.initCause(e);
+                throw explained;
+            }
+        }
         return new Matrix(rows, cols, new double[rows][cols]);
+    }
+
+    /** Matrices of up to this many entries (8 MB) are made without checking the heap first. */
+    private static final long LARGE = 1L << 20;
+
+    /** Refuses a matrix whose entries an int cannot count or whose bytes exceed {@code maxHeap}. */
+    static void requireMemory(int rows, int cols, long maxHeap) {
+        long entries = (long) rows * cols;
+        if (entries > Integer.MAX_VALUE || bytes(rows, cols) > maxHeap) {
+            throw new IllegalArgumentException(tooLarge(rows, cols, maxHeap));
+        }
+    }
+
+    /** The approximate bytes of a rows x cols matrix: 8 per entry and about 16 per row array. */
+    static long bytes(int rows, int cols) {
+        return 8L * rows * cols + 16L * rows;
+    }
+
+    static String tooLarge(int rows, int cols, long maxHeap) {
+        return "a " + rows + " x " + cols + " matrix holds " + String.format(java.util.Locale.ROOT, "%,d", (long) rows * cols)
+                + " numbers, " + readableBytes(bytes(rows, cols)) + ", but the Java heap holds at most " + readableBytes(maxHeap)
+                + " (Runtime.maxMemory()). Use smaller sizes (check the hidden size, the batch and the sequence length for an"
+                + " extra zero); for a long text, train on chunks with truncated BPTT (Chunks, CharCorpus.chunk) instead of"
+                + " one sequence.";
+    }
+
+    /** Bytes as B, KB, MB, GB or TB (powers of 1024), two significant decimals. */
+    static String readableBytes(long n) {
+        String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB", "EB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? n + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /** A rows x cols matrix with every entry equal to {@code value}. */
@@ -84,12 +138,18 @@ public final class Matrix {
             throw new IllegalArgumentException("values must not be null");
         }
         int r = values.length;
+        for (int i = 0; i < r; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("values: row " + i + " is null; every row must be an array of numbers,"
+                        + " for example new double[] {1, 2}");
+            }
+        }
         int c = r == 0 ? 0 : values[0].length;
         Matrix m = zeros(r, c);
         for (int i = 0; i < r; i++) {
-            if (values[i] == null || values[i].length != c) {
+            if (values[i].length != c) {
                 throw new IllegalArgumentException("values must be rectangular: row 0 has " + c
-                        + " entries but row " + i + " has " + (values[i] == null ? "none (null)" : values[i].length));
+                        + " entries but row " + i + " has " + values[i].length);
             }
             System.arraycopy(values[i], 0, m.data[i], 0, c);
         }
@@ -98,6 +158,9 @@ public final class Matrix {
 
     /** A 1 x n row vector holding a copy of {@code values}. */
     public static Matrix row(double... values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values must not be null");
+        }
         Matrix m = zeros(1, values.length);
         System.arraycopy(values, 0, m.data[0], 0, values.length);
         return m;

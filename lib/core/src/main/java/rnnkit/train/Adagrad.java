@@ -16,6 +16,7 @@ import rnnkit.tensor.Matrix;
 public final class Adagrad implements Optimizer {
 
     private final double learningRate;
+    private final Binding binding = new Binding();
     private final Map<String, Matrix> memory = new HashMap<>();
 
     public Adagrad(double learningRate) {
@@ -25,6 +26,7 @@ public final class Adagrad implements Optimizer {
 
     @Override
     public void step(Parameters params, Parameters grads) {
+        binding.check(this, params, grads);
         params.forEach((name, w) -> {
             Matrix dw = grads.get(name);
             Matrix m = memory.computeIfAbsent(name, n -> Matrix.zeros(w.rows(), w.cols()));
@@ -37,6 +39,7 @@ public final class Adagrad implements Optimizer {
                 }
             }
         });
+        params.markChanged();
     }
 
     @Override

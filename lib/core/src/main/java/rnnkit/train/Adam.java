@@ -17,6 +17,7 @@ import rnnkit.tensor.Matrix;
 public final class Adam implements Optimizer {
 
     private final double learningRate;
+    private final Binding binding = new Binding();
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -41,6 +42,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Parameters params, Parameters grads) {
+        binding.check(this, params, grads);
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
@@ -59,6 +61,7 @@ public final class Adam implements Optimizer {
                 }
             }
         });
+        params.markChanged();
     }
 
     @Override

@@ -4,7 +4,11 @@ import rnnkit.params.Parameters;
 
 /**
  * Updates parameters from their gradients, in place. An optimiser keeps its per-parameter state
- * (velocity, accumulated squares, moments) by parameter name.
+ * (velocity, accumulated squares, moments) by parameter name, so it belongs to one model: the
+ * built-in optimisers bind themselves to the parameters of their first step and refuse any other
+ * (make one optimiser per model), and each step checks the gradients' names and shapes before
+ * changing anything. After an update they call {@link Parameters#markChanged()}, which makes a
+ * backward pass over a trace from before the update fail instead of returning wrong gradients.
  */
 public interface Optimizer {
 

@@ -15,6 +15,7 @@ import rnnkit.tensor.Matrix;
 public final class Sgd implements Optimizer {
 
     private final double learningRate;
+    private final Binding binding = new Binding();
     private final double momentum;
     private final Map<String, Matrix> velocity = new HashMap<>();
 
@@ -29,6 +30,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Parameters params, Parameters grads) {
+        binding.check(this, params, grads);
         params.forEach((name, w) -> {
             Matrix dw = grads.get(name);
             if (momentum == 0.0) {
@@ -39,6 +41,7 @@ public final class Sgd implements Optimizer {
             v.scaleInPlace(momentum).addScaledInPlace(-learningRate, dw);
             w.addInPlace(v);
         });
+        params.markChanged();
     }
 
     @Override

@@ -61,13 +61,27 @@ public final class Trainer {
         return this;
     }
 
-    /** Batches whose mean loss is recorded as val_loss every {@code every} steps and at the last step. */
+    /**
+     * Batches whose mean loss is recorded as val_loss every {@code every} steps and at the last step.
+     * Each is checked against the model here, so one that does not fit is refused now, not several
+     * updates into training.
+     */
     public Trainer validation(List<Batch> batches, int every) {
         if (batches == null || batches.isEmpty()) {
             throw new IllegalArgumentException("validation batches must not be empty");
         }
         if (every < 1) {
             throw new IllegalArgumentException("every must be >= 1, got " + every);
+        }
+        for (int k = 0; k < batches.size(); k++) {
+            if (batches.get(k) == null) {
+                throw new IllegalArgumentException("validation batch " + k + " is null");
+            }
+            try {
+                model.requireFits(batches.get(k));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("validation batch " + k + " does not fit the model: " + e.getMessage(), e);
+            }
         }
         this.validation = List.copyOf(batches);
         this.validateEvery = every;
@@ -101,6 +115,10 @@ public final class Trainer {
             SequenceModel.Gradients g;
             try {
                 Batch batch = source.batch(step - 1);
+                if (batch == null) {
+                    throw new IllegalArgumentException("the batch source returned null for batch(" + (step - 1) + ");"
+                            + " it must return a Batch for every step it is asked for");
+                }
                 State initial = batch.continuesPrevious() && carried != null && carried.h().rows() == batch.batchSize() ? carried : null;
                 g = model.trainingGradients(batch, initial);
             } catch (IllegalArgumentException e) {
@@ -113,7 +131,11 @@ public final class Trainer {
             requireFinite(step, loss, g.gradients());
             double norm = g.gradients().globalNorm();
             clipping.apply(g.gradients());
-            optimizer.step(model.parameters(), g.gradients());
+            try {
+                optimizer.step(model.parameters(), g.gradients());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("training step " + step + ": " + e.getMessage(), e);
+            }
             requireFinite(step, model.parameters());
             seconds = (System.nanoTime() - start) / 1e9;
             stepColumn.append(step);
@@ -122,7 +144,7 @@ public final class Trainer {
             secondsColumn.append(seconds);
             if (!validation.isEmpty()) {
                 if (step % validateEvery == 0 || step == steps) {
-                    valColumn.append(validationLoss());
+                    valColumn.append(validationLoss(step));
                 } else {
                     valColumn.appendMissing();
                 }
@@ -166,9 +188,23 @@ public final class Trainer {
 
     /** The mean loss over the validation batches, each from a zero state. */
     public double validationLoss() {
+        return validationLoss(0);
+    }
+
+    /** {@link #validationLoss()}; an error names the validation batch and, after step 0, the training step. */
+    private double validationLoss(int step) {
+        if (validation.isEmpty()) {
+            throw new IllegalStateException("there are no validation batches to compute a loss on;"
+                    + " give them first with .validation(batches, every)");
+        }
         double total = 0.0;
-        for (Batch b : validation) {
-            total += model.loss(b, null);
+        for (int k = 0; k < validation.size(); k++) {
+            try {
+                total += model.loss(validation.get(k), null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((step > 0 ? "training step " + step + ", " : "") + "validation batch " + k
+                        + ": " + e.getMessage(), e);
+            }
         }
         return total / validation.size();
     }

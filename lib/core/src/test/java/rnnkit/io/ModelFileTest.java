@@ -70,6 +70,23 @@ class ModelFileTest {
     }
 
     @Test
+    @DisplayName("loads with Windows line ends (git's autocrlf) and with blank lines added at its end")
+    void lineEnds() throws IOException {
+        ManyToManyModel model = trained();
+        Path file = dir.resolve("gru.rnnkit");
+        ModelFile.save(file, model, CORPUS.vocabulary());
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (String changed : List.of(text.replace("\n", "\r\n"), text + "\n\n", text.replace("\n", "\r\n") + "\r\n",
+                text.substring(0, text.length() - 1))) {
+            Path copy = Files.writeString(dir.resolve("copy.rnnkit"), changed, StandardCharsets.UTF_8);
+            ManyToManyModel fresh = gru(6, 99);
+            ModelFile.Contents contents = ModelFile.loadInto(copy, fresh);
+            assertSameParameters(model.parameters(), fresh.parameters());
+            assertEquals(CORPUS.vocabulary().tokens(), contents.vocabulary().tokens());   // the "\n" and "\t" tokens intact
+        }
+    }
+
+    @Test
     @DisplayName("is replaced whole by a second save, leaving no temporary file behind")
     void atomicSave() throws IOException {
         Path file = dir.resolve("m.rnnkit");
@@ -91,7 +108,10 @@ class ModelFileTest {
         byte[] before = Files.readAllBytes(file);
         Path blocked = dir.resolve("blocked");
         Files.createDirectories(blocked.resolve("not-empty"));
-        assertThrows(UncheckedIOException.class, () -> ModelFile.save(blocked, gru(6, 2)));
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.save(blocked, gru(6, 2)));   // refused before writing
+        // A name the file system refuses (longer than 255 bytes) fails while writing, after every check passed.
+        Path tooLong = dir.resolve("m".repeat(250) + ".rnnkit");
+        assertThrows(UncheckedIOException.class, () -> ModelFile.save(tooLong, gru(6, 2)));
         assertTrue(Arrays.equals(before, Files.readAllBytes(file)));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only m.rnnkit and the blocking folder remain");
@@ -217,7 +237,8 @@ class ModelFileTest {
     @Test
     @DisplayName("that does not exist is named in the error")
     void missing() {
-        var e = assertThrows(UncheckedIOException.class, () -> ModelFile.load(dir.resolve("nope.rnnkit")));
-        assertTrue(e.getMessage().contains("nope.rnnkit"), e.getMessage());
+        Path nope = dir.resolve("nope.rnnkit");
+        var e = assertThrows(ModelFileException.class, () -> ModelFile.load(nope));
+        assertEquals("cannot load model file " + nope + ": no such file; check the name and the folder", e.getMessage());
     }
 }

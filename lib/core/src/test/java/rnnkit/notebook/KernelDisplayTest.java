@@ -64,8 +64,8 @@ class KernelDisplayTest {
 
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<caption>cells</caption>"), html);
-        assertTrue(html.contains("<thead><tr><th>cell</th><th>params</th></tr></thead>"), html);
-        assertTrue(html.contains("<tr><td>&lt;gru&gt;</td><td>30</td></tr>"), html);
+        assertTrue(html.contains("<thead><tr><th style=\"text-align: left\">cell</th><th>params</th></tr></thead>"), html);
+        assertTrue(html.contains("<tr><td style=\"text-align: left\">&lt;gru&gt;</td><td>30</td></tr>"), html);
         assertTrue(html.contains("<p>2 rows × 2 columns</p>"), html);
         assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).contains("rnn"));
     }

@@ -24,6 +24,23 @@ class PlotsTest {
     }
 
     @Test
+    @DisplayName("a long run of equally spaced steps gets an invisible point, so XChart picks round x ticks")
+    void roundTicks() {
+        double[] xs = new double[100], ys = new double[100];
+        for (int k = 0; k < 100; k++) {
+            xs[k] = k + 1;
+            ys[k] = 1.0 / (k + 1);
+        }
+        var chart = Plots.line(Plots.chart("t", "step", "loss"), "loss", xs, ys);
+        var helper = chart.getSeriesMap().get(Plots.TICK_HELPER);
+        assertTrue(helper != null && !helper.isShowInLegend());
+        assertArrayEquals(new double[] {1.5}, helper.getXData());
+        Plots.logY(chart);                                   // the helper's y is one of the data's, so a log axis works
+        assertEquals(1, Plots.line(Plots.chart("t", "x", "y"), "short", new double[] {1, 2}, new double[] {3, 4})
+                .getSeriesMap().size());
+    }
+
+    @Test
     @DisplayName("draws one line per column, named and labelled after the columns")
     void lines() {
         var chart = Plots.lines("Loss", history(), "step", "loss");

@@ -18,6 +18,11 @@ import rnnkit.cells.RnnCell;
 import rnnkit.cells.SimpleGruCell;
 import rnnkit.cells.Trace;
 import rnnkit.data.CharCorpus;
+import rnnkit.data.OneHot;
+import rnnkit.data.Vocabulary;
+import rnnkit.nn.CharSampler;
+import rnnkit.nn.SequenceModel;
+import rnnkit.nn.SoftmaxCrossEntropy;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
 import rnnkit.tensor.Matrix;
@@ -50,6 +55,36 @@ class NumericalTroubleTest {
         assertTrue(v.value() == 1000.0 || v.value() == 2000.0, "loss " + v.value());
         assertEquals(-1, v.dLogits().firstNonFinite());
         assertEquals(0.0, Loss.sigmoidBinaryCrossEntropy().evaluate(logits, Matrix.row(1, 0)).value(), 1e-300);
+    }
+
+    @Test
+    @DisplayName("a temperature as small as Double.MIN_VALUE is its limit: all the mass on the most probable class, shared on a tie")
+    void tinyTemperatureSoftmax() {
+        assertEquals(Matrix.row(0, 1, 0), SoftmaxCrossEntropy.softmax(Matrix.row(1, 3, 2), Double.MIN_VALUE));
+        assertEquals(Matrix.row(0.5, 0.5, 0), SoftmaxCrossEntropy.softmax(Matrix.row(3, 3, 1), Double.MIN_VALUE));
+        assertEquals(Matrix.row(1, 0), SoftmaxCrossEntropy.softmax(Matrix.row(1e-300, 0), Double.MIN_VALUE));
+        assertEquals(Matrix.row(0.5, 0.5), SoftmaxCrossEntropy.softmax(Matrix.row(-1000, 1000), Double.MAX_VALUE));
+    }
+
+    @Test
+    @DisplayName("sampling at temperature Double.MIN_VALUE is greedy decoding, whatever the seed")
+    void tinyTemperatureSampling() {
+        CharCorpus corpus = new CharCorpus("to be or not to be, that is the question. ");
+        Vocabulary vocab = corpus.vocabulary();
+        int v = vocab.size();
+        ManyToManyModel model = new ManyToManyModel(new GruCell(v, 16, 3), v, Loss.softmaxCrossEntropy(), 4);
+        new Trainer(model, Optimizer.adam(0.02)).progress(ProgressListener.NONE).train(60, step -> corpus.chunk(step, 10, 2));
+        // Greedy decoding by hand: feed the most probable character back in, 30 times.
+        StringBuilder greedy = new StringBuilder();
+        SequenceModel.Output o = model.forward(List.of(OneHot.row(vocab.id("t"), v)), null);
+        for (int n = 0; n < 30; n++) {
+            int id = OneHot.argmax(o.logits().get(0))[0];
+            greedy.append(vocab.token(id));
+            o = model.forward(List.of(OneHot.row(id, v)), o.trace().finalState());
+        }
+        assertEquals(greedy.toString(), CharSampler.sample(model, vocab, "t", 30, Double.MIN_VALUE, 1));
+        assertEquals(greedy.toString(), CharSampler.sample(model, vocab, "t", 30, Double.MIN_VALUE, 2));
+        assertTrue(greedy.chars().distinct().count() > 1, "a trained model's greedy text is not one character: " + greedy);
     }
 
     @Test

@@ -226,13 +226,13 @@ public final class CharLmExperiment {
      */
     public static XYChart lossChart(List<Result> results, int window) {
         XYChart chart = Plots.chart("Character model: loss per character", "update", "loss (nats per character)");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         Color[] colours = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
         int k = 0;
         for (Result r : results) {
             Color colour = colours[k++ % colours.length];
             double[] steps = r.history().intColumn("step").asDoubleArray();
-            XYSeries train = chart.addSeries(r.kind().label() + " train (mean of " + window + ")", steps, r.smoothedLoss(window));
+            String name = r.kind().label() + " train (mean of " + window + ")";
+            XYSeries train = Plots.line(chart, name, steps, r.smoothedLoss(window)).getSeriesMap().get(name);
             train.setMarker(SeriesMarkers.NONE);
             train.setLineColor(colour);
             Table v = r.history().where(r.history().doubleColumn("val_loss").isNotMissing());

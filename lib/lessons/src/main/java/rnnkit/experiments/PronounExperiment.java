@@ -79,17 +79,12 @@ public final class PronounExperiment {
                     || testDistractors == null || testDistractors.isEmpty()) {
                 throw new IllegalArgumentException("trainDistances, testDistances and testDistractors must be non-empty");
             }
-            int most = testDistractors.stream().mapToInt(Integer::intValue).max().getAsInt();
-            for (int d : trainDistances) {
-                if (d < PronounDialogues.MIN_DISTANCE + 2) {
-                    throw new IllegalArgumentException("trainDistances: every distance must be >= "
-                            + (PronounDialogues.MIN_DISTANCE + 2) + " (room for 2 distractors), got " + d);
-                }
-            }
-            for (int d : testDistances) {
-                if (d < PronounDialogues.MIN_DISTANCE + most) {
-                    throw new IllegalArgumentException("testDistances: every distance must be >= "
-                            + (PronounDialogues.MIN_DISTANCE + most) + " for " + most + " distractors, got " + d);
+            for (List<Integer> distances : List.of(trainDistances, testDistances)) {
+                for (int d : distances) {
+                    if (d < PronounDialogues.MIN_DISTANCE) {
+                        throw new IllegalArgumentException("trainDistances and testDistances: every distance must be >= "
+                                + PronounDialogues.MIN_DISTANCE + ", got " + d);
+                    }
                 }
             }
             trainDistances = List.copyOf(trainDistances);
@@ -184,9 +179,144 @@ public final class PronounExperiment {
         Table history = new Trainer(model, Optimizer.adam(config.learningRate()))
                 .clipping(Clipping.globalNorm(5.0))
                 .progress(ProgressListener.NONE)
-                .train(config.updates(), step -> batch(config, distances.get(data.nextInt(distances.size())),
-                        data.nextInt(3), Distractors.RANDOM, config.batchSize(), data));
+                .train(config.updates(), step -> trainingBatch(config, data));
         return new Trained(kind, seed, model, history);
+    }
+
+    /** One training batch: a distance drawn from the config's, 0, 1 or 2 distractors of random gender (as many as fit). */
+    private static Batch trainingBatch(Config config, Random data) {
+        List<Integer> distances = config.trainDistances();
+        int d = distances.get(data.nextInt(distances.size()));
+        int k = Math.min(data.nextInt(3), PronounDialogues.maxDistractors(d));
+        return batch(config, d, k, Distractors.RANDOM, config.batchSize(), data);
+    }
+
+    /**
+     * A run with a learning curve: the model of {@link #train}, trained the same way, and its held-out
+     * accuracy at every test distance after every {@code every} updates (on {@code scenes} scenes per
+     * distance, the distractor counts that fit taking equal shares). Columns of the curve: cell, seed,
+     * update, distance, accuracy.
+     */
+    public record Curve(Trained trained, Table curve) {
+    }
+
+    /** Trains like {@link #train} and measures the learning curve described at {@link Curve}. */
+    public static Curve trainWithCurve(Config config, CellKind kind, long seed, int every, int scenes) {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must not be null");
+        }
+        if (every < 1 || scenes < 1) {
+            throw new IllegalArgumentException("every and scenes must be >= 1, got " + every + " and " + scenes);
+        }
+        SequenceModel model = model(config, kind, seed);
+        Random data = new Random(1000 + seed);
+        Trainer trainer = new Trainer(model, Optimizer.adam(config.learningRate()))
+                .clipping(Clipping.globalNorm(5.0))
+                .progress(ProgressListener.NONE);
+        Table curve = Table.create("learning curve", StringColumn.create("cell"), IntColumn.create("seed"),
+                IntColumn.create("update"), IntColumn.create("distance"), DoubleColumn.create("accuracy"));
+        List<Table> histories = new ArrayList<>();
+        int done = 0;
+        while (done < config.updates()) {
+            int n = Math.min(every, config.updates() - done);
+            histories.add(trainer.train(n, step -> trainingBatch(config, data)));
+            done += n;
+            for (int d : config.testDistances()) {
+                List<Integer> ks = new ArrayList<>();
+                for (int k : config.testDistractors()) {
+                    if (k <= PronounDialogues.maxDistractors(d)) {
+                        ks.add(k);
+                    }
+                }
+                double sum = 0;
+                for (int k : ks) {
+                    Random test = new Random(TEST_SEED + 7 + 31L * d + k);
+                    sum += accuracy(model, batch(config, d, k, Distractors.OPPOSITE, Math.max(1, scenes / ks.size()), test));
+                }
+                curve.stringColumn("cell").append(kind.label());
+                curve.intColumn("seed").append((int) seed);
+                curve.intColumn("update").append(done);
+                curve.intColumn("distance").append(d);
+                curve.doubleColumn("accuracy").append(sum / ks.size());
+            }
+        }
+        Table history = histories.get(0).emptyCopy();
+        int offset = 0;
+        for (Table h : histories) {
+            for (int r = 0; r < h.rowCount(); r++) {
+                history.intColumn("step").append(h.intColumn("step").get(r) + offset);
+                for (String c : h.columnNames()) {
+                    if (!c.equals("step")) {
+                        history.doubleColumn(c).append(h.doubleColumn(c).get(r));
+                    }
+                }
+            }
+            offset += h.rowCount();
+        }
+        return new Curve(new Trained(kind, seed, model, history), curve);
+    }
+
+    /** {@link #trainWithCurve} for every (cell, seed) pair on up to {@code threads} threads, in the order kinds × seeds. */
+    public static List<Curve> trainAllWithCurves(Config config, List<CellKind> kinds, List<Long> seeds, int threads,
+            int every, int scenes) {
+        return parallel(kinds, seeds, threads, (kind, seed) -> trainWithCurve(config, kind, seed, every, scenes));
+    }
+
+    /** All the curves of {@code runs} in one table. */
+    public static Table curves(List<Curve> runs) {
+        Table all = runs.get(0).curve().emptyCopy();
+        for (Curve c : runs) {
+            all.append(c.curve());
+        }
+        return all;
+    }
+
+    /**
+     * How many updates each run needed to learn each distance: the first checkpoint from which its
+     * accuracy stays at or above {@code level} to the end, or missing if it never gets there. Columns
+     * cell, seed, distance, updates_needed.
+     */
+    public static Table updatesNeeded(Table curves, double level) {
+        Table out = Table.create("updates needed to reach " + level, StringColumn.create("cell"), IntColumn.create("seed"),
+                IntColumn.create("distance"), IntColumn.create("updates_needed"));
+        java.util.Map<String, java.util.TreeMap<Integer, Double>> byRun = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < curves.rowCount(); r++) {
+            String key = curves.stringColumn("cell").get(r) + "|" + curves.intColumn("seed").get(r) + "|"
+                    + curves.intColumn("distance").get(r);
+            byRun.computeIfAbsent(key, k -> new java.util.TreeMap<>())
+                    .put(curves.intColumn("update").get(r), curves.doubleColumn("accuracy").get(r));
+        }
+        for (var e : byRun.entrySet()) {
+            String[] parts = e.getKey().split("\\|");
+            Integer needed = null;
+            for (var point : e.getValue().entrySet()) {
+                if (point.getValue() >= level) {
+                    if (needed == null) {
+                        needed = point.getKey();
+                    }
+                } else {
+                    needed = null;
+                }
+            }
+            out.stringColumn("cell").append(parts[0]);
+            out.intColumn("seed").append(Integer.parseInt(parts[1]));
+            out.intColumn("distance").append(Integer.parseInt(parts[2]));
+            if (needed == null) {
+                out.intColumn("updates_needed").appendMissing();
+            } else {
+                out.intColumn("updates_needed").append(needed);
+            }
+        }
+        return out;
+    }
+
+    /** P("she") against P("he") after the last word of {@code scene}: the softmax of the two pronoun logits. */
+    public static double probabilityShe(SequenceModel model, PronounDialogues.Scene scene) {
+        SequenceModel.Output out = model.forward(PronounDialogues.inputs(scene), null);
+        Matrix logits = out.logits().get(out.logits().size() - 1);
+        int she = logits.cols() == 2 ? 0 : PronounDialogues.vocabulary().id("she");
+        int he = logits.cols() == 2 ? 1 : PronounDialogues.vocabulary().id("he");
+        return 1 / (1 + Math.exp(logits.get(0, he) - logits.get(0, she)));
     }
 
     /**
@@ -219,6 +349,9 @@ public final class PronounExperiment {
         Table t = emptyResults();
         for (int d : config.testDistances()) {
             for (int k : config.testDistractors()) {
+                if (k > PronounDialogues.maxDistractors(d)) {
+                    continue;                                         // no room for k named sentences
+                }
                 Random test = new Random(TEST_SEED + 31L * d + k);
                 Batch batch = batch(config, d, k, Distractors.OPPOSITE, config.testScenes(), test);
                 append(t, trained.kind(), trained.seed(), d, k, accuracy(trained.model(), batch));
@@ -232,6 +365,11 @@ public final class PronounExperiment {
      * the number of threads. Returned in the order kinds × seeds.
      */
     public static List<Trained> trainAll(Config config, List<CellKind> kinds, List<Long> seeds, int threads) {
+        return parallel(kinds, seeds, threads, (kind, seed) -> train(config, kind, seed));
+    }
+
+    private static <T> List<T> parallel(List<CellKind> kinds, List<Long> seeds, int threads,
+            java.util.function.BiFunction<CellKind, Long, T> job) {
         if (kinds == null || kinds.isEmpty() || seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("kinds and seeds must be non-empty");
         }
@@ -247,15 +385,15 @@ public final class PronounExperiment {
             return th;
         });
         try {
-            List<Future<Trained>> jobs = new ArrayList<>();
+            List<Future<T>> jobs = new ArrayList<>();
             for (CellKind kind : kinds) {
                 for (long seed : seeds) {
-                    jobs.add(pool.submit(() -> train(config, kind, seed)));
+                    jobs.add(pool.submit(() -> job.apply(kind, seed)));
                 }
             }
-            List<Trained> out = new ArrayList<>();
-            for (Future<Trained> job : jobs) {
-                out.add(job.get());
+            List<T> out = new ArrayList<>();
+            for (Future<T> j : jobs) {
+                out.add(j.get());
             }
             return out;
         } catch (InterruptedException e) {

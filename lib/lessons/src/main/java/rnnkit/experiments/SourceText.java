@@ -63,6 +63,29 @@ public final class SourceText {
         }
     }
 
+    /** The words of {@code text}: its maximal runs of two or more ASCII letters, in order. */
+    public static java.util.List<String> words(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /**
+     * The share of the words of {@code sample} ({@link #words}) that occur as words of {@code text}: how
+     * much of a generated sample is made of real identifiers and keywords rather than made-up ones. NaN
+     * for a sample with no word.
+     */
+    public static double knownWordShare(String sample, java.util.Set<String> vocabulary) {
+        java.util.List<String> w = words(sample);
+        if (w.isEmpty()) {
+            return Double.NaN;
+        }
+        return w.stream().filter(vocabulary::contains).count() / (double) w.size();
+    }
+
     /**
      * The brace depth of Java-like text after each character: +1 after an opening brace, -1 at a
      * closing one (so a closing brace already has the outer depth), braces inside comments, strings

@@ -28,7 +28,7 @@ class PronounDialoguesTest {
         void distance() {
             Random random = new Random(1);
             for (int d : new int[] {5, 6, 10, 20, 50, 100}) {
-                for (int k = 0; k <= 2; k++) {
+                for (int k = 0; k <= Math.min(2, PronounDialogues.maxDistractors(d)); k++) {
                     for (int n = 0; n < 20; n++) {
                         Scene s = PronounDialogues.scene(d, k, Distractors.OPPOSITE, random);
                         assertEquals(d + 2, s.words().size(), s.words().toString());
@@ -38,6 +38,35 @@ class PronounDialoguesTest {
                     }
                 }
             }
+        }
+
+        @Test
+        @DisplayName("is written in whole sentences of the grammar, at every distance and distractor count")
+        void grammatical() {
+            Random random = new Random(4);
+            for (int d : new int[] {3, 4, 5, 6, 8, 10, 33, 100}) {
+                for (int k = 0; k <= Math.min(2, PronounDialogues.maxDistractors(d)); k++) {
+                    Scene s = PronounDialogues.scene(d, k, Distractors.RANDOM, random);
+                    for (var sentence : PronounDialogues.sentences(s)) {
+                        assertTrue(sentence.equals(java.util.List.of("so")) || PronounDialogues.canWrite(sentence),
+                                sentence + " in " + s.words());
+                    }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("the pilot scene is the grammar's, 100 words long, and cuts to 50, 20 and 5 words")
+        void pilot() {
+            for (int d : new int[] {100, 50, 20, 5}) {
+                Scene s = PronounDialogues.pilot(d);
+                assertEquals(d, s.distance(), s.words().toString());
+                assertEquals("mia", s.words().get(1));
+                for (var sentence : PronounDialogues.sentences(s)) {
+                    assertTrue(PronounDialogues.canWrite(sentence), sentence.toString());
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> PronounDialogues.pilot(1));
         }
 
         @Test

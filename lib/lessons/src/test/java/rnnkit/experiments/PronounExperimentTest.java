@@ -21,7 +21,7 @@ class PronounExperimentTest {
 
     /** A small, quick version: short scenes only. */
     private static Config small() {
-        return new Config(PronounExperiment.Task.CLASSIFIER, 8, 4, 80, 16, 0.02, List.of(6), List.of(6), List.of(0, 2), 64);
+        return new Config(PronounExperiment.Task.CLASSIFIER, 8, 4, 80, 16, 0.02, List.of(8), List.of(8), List.of(0, 2), 64);
     }
 
     @Nested
@@ -35,11 +35,25 @@ class PronounExperimentTest {
             var trained = PronounExperiment.train(config, CellKind.LSTM, 1);
             Table after = PronounExperiment.evaluate(config, trained);
             double mean = after.doubleColumn("accuracy").mean();
-            assertTrue(mean >= 0.9, "accuracy after training " + mean);
+            assertTrue(mean >= 0.85, "accuracy after training " + mean);
             var untrained = new PronounExperiment.Trained(CellKind.LSTM, 1, PronounExperiment.model(config, CellKind.LSTM, 1),
                     null);
             double before = PronounExperiment.evaluate(config, untrained).doubleColumn("accuracy").mean();
             assertTrue(before < 0.75, "accuracy before training " + before);
+        }
+
+        @Test
+        @DisplayName("records a learning curve per test distance, and the updates needed once accuracy stays up")
+        void curve() {
+            Config config = small();
+            var run = PronounExperiment.trainWithCurve(config, CellKind.LSTM, 1, config.updates() / 2, 32);
+            assertEquals(2 * config.testDistances().size(), run.curve().rowCount());
+            assertEquals(config.updates(), run.trained().history().rowCount());
+            Table needed = PronounExperiment.updatesNeeded(run.curve(), 0.0);
+            assertEquals(config.testDistances().size(), needed.rowCount());
+            assertEquals(config.updates() / 2, needed.intColumn("updates_needed").get(0));
+            assertTrue(PronounExperiment.updatesNeeded(run.curve(), 1.01).intColumn("updates_needed").isMissing().size()
+                    == config.testDistances().size());
         }
 
         @Test
@@ -101,10 +115,10 @@ class PronounExperimentTest {
     }
 
     @Test
-    @DisplayName("refuses a test distance too short for the distractors, naming the argument")
+    @DisplayName("refuses a test distance shorter than any scene, naming the argument")
     void config() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Config(PronounExperiment.Task.CLASSIFIER, 8, 4, 10, 4,
-                0.01, List.of(10), List.of(4), List.of(0, 2), 10));
+                0.01, List.of(10), List.of(1), List.of(0, 2), 10));
         assertTrue(e.getMessage().contains("testDistances"), e.getMessage());
     }
 }

@@ -10,7 +10,9 @@ import rnnkit.data.Vocabulary;
 
 /**
  * Small six-word sentences in which some words are people's names, for per-word name detection
- * (lesson 01): {@code "rose and omar take the boat"} is tagged {@code 1 0 1 0 0 0}.
+ * (lesson 01): {@code "rose and omar take the boat"} is tagged {@code 1 0 1 0 0 0}, and so is the example
+ * of M. Kramer's "RNNs for Natural Language Processing" (CodeX, Medium), "Vincent and Jules take the
+ * place", which the first pattern can write.
  *
  * <p>Every word is lower case, so a capital letter never gives a name away. Six words are both a
  * name and a thing ({@link #AMBIGUOUS}: rose, ivy, iris, ruby, pearl, amber): "ruby" is a name in
@@ -31,10 +33,10 @@ import rnnkit.data.Vocabulary;
 public final class NameSentences {
 
     /** Words that are only ever names. */
-    public static final List<String> NAMES = List.of("nora", "felix", "omar", "lena", "hugo", "tariq");
+    public static final List<String> NAMES = List.of("vincent", "jules", "omar", "lena", "hugo", "tariq");
 
     /** Words that are only ever things. */
-    public static final List<String> THINGS = List.of("boat", "river", "lamp", "garden", "table", "bus");
+    public static final List<String> THINGS = List.of("boat", "river", "lamp", "garden", "table", "place");
 
     /** Words that are a name in some sentences and a thing in others. */
     public static final List<String> AMBIGUOUS = List.of("rose", "ivy", "iris", "ruby", "pearl", "amber");

@@ -12,7 +12,7 @@ import rnnkit.data.Batch;
 import rnnkit.tensor.Matrix;
 
 /**
- * A small generated corpus of movie reviews in the spirit of seed 002's "the first half was dry but
+ * A small generated corpus of movie reviews in the spirit of the review in Kumar (2019), "the first half was dry but
  * the second half picked up pace; the lead actor was amazing". A review is one to three clauses
  * joined by "but", "and" or ";"; each clause gives one opinion about one part of the film:
  *
@@ -118,8 +118,11 @@ public final class Reviews {
         return Arrays.asList(text.trim().split("\\s+"));
     }
 
-    /** Seed 002's review, in this corpus's words: it starts badly and ends well, so its verdict is positive. */
-    public static Review seedReview() {
+    /**
+     * The review of Kumar (2019), in this corpus's words: it starts badly and ends well, so its verdict is
+     * positive.
+     */
+    public static Review articleReview() {
         return new Review(words("the first half was dry but the second half picked up pace ; the lead actor was amazing"), true);
     }
 

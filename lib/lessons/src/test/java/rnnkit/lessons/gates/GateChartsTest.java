@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
 @DisplayName("GateCharts, GateTables and ReviewGates")
 class GateChartsTest {
 
-    private final List<String> words = Reviews.seedReview().words();
+    private final List<String> words = Reviews.articleReview().words();
     private final Trace gru = new GruCell(Reviews.vocabulary().size(), 6, 3).forward(Reviews.encode(words));
     private final Trace lstm = new LstmCell(Reviews.vocabulary().size(), 5, 3).forward(Reviews.encode(words));
 

@@ -68,9 +68,9 @@ class ReviewsTest {
     }
 
     @Test
-    @DisplayName("seed 002's review is in the corpus's language and ends positive")
-    void seedReview() {
-        Reviews.Review r = Reviews.seedReview();
+    @DisplayName("Kumar's review is in the corpus's language and ends positive")
+    void articleReview() {
+        Reviews.Review r = Reviews.articleReview();
         assertTrue(r.positive());
         assertEquals(18, r.words().size());
         assertEquals("amazing", r.words().get(17));
@@ -97,7 +97,7 @@ class ReviewsTest {
         @DisplayName("pads on the left so every review ends at the last step, with one-hot targets")
         void padding() {
             Reviews.Review shortOne = new Reviews.Review(Reviews.words("the plot was dull"), false);
-            Reviews.Review longOne = Reviews.seedReview();
+            Reviews.Review longOne = Reviews.articleReview();
             Batch batch = Reviews.batch(List.of(shortOne, longOne));
             assertEquals(18, batch.steps());
             int pad = Reviews.vocabulary().id(Reviews.PAD);

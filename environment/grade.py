@@ -48,7 +48,23 @@ from notebook_harness import error_text, one_line, traceback_text  # noqa: E402
 
 GRADE_MIME = "text/x-rnnkit-grade"
 COLUMNS = ["submission", "exercise", "status", "score", "total", "percent", "tests_passed", "tests_failed",
-           "failures", "reason", "seconds"]
+           "failures", "reason", "uses_reference", "seconds"]
+MANIFEST = Path(__file__).resolve().parent / "graders.json"
+# The library's own implementation of what each exercise asks for: a submission that calls one is
+# flagged in the gradebook's uses_reference column (its score stays what the tests say).
+REFERENCES = {
+    "rnn_forward": ["RnnCell"],
+    "rnn_backward": ["RnnCell", "GradientCheck"],
+    "gru_forward": ["GruCell", "SimpleGruCell"],
+    "lstm_step": ["LstmCell"],
+    "char_loop": ["Clipping", "SoftmaxCrossEntropy", "CharSampler"],
+    "gru_backward": ["GruCell", "SimpleGruCell"],
+    "lstm_bptt": ["LstmCell", "Chunks"],
+    "char_model": ["RnnCell", "GruCell", "SimpleGruCell", "LstmCell", "ManyToManyModel", "Trainer", "Optimizer",
+                   "Clipping", "SoftmaxCrossEntropy", "CharSampler", "Linear", "Embedding"],
+}
+# Names a notebook must not declare: they would hide the kit's grading classes from the grading call.
+GRADING_NAMES = {"Grading", "GradeReport", "Submission", "Expect", "TestResult", "rnnkit"}
 
 
 def status_of(test: dict) -> str:
@@ -58,30 +74,111 @@ def status_of(test: dict) -> str:
 
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "exercises" / "solutions"
-GRADING_CALL = re.compile(r"Grading\.run\(\s*(\w+Grader)\.class\s*,\s*\w+::new\s*\)")
+GRADING_CALL = re.compile(r"(?:rnnkit\.grading\.)?Grading\.run\(\s*(?:rnnkit\.exercises\.)?(\w+Grader)\.class\s*,"
+                          r"\s*(\w+)::new\s*\)")
 NONCE_LINE = "rnnkit-grader "
 
 
+def manifest() -> dict[str, dict]:
+    """environment/graders.json: exercise -> its grader, interface, total and test names (kept current
+    by the library's GraderManifestTest)."""
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
 def canonical_calls(folder: Path = SOLUTIONS) -> dict[str, str]:
-    """Grader class -> the grading call of its exercise, as the solution notebook writes it."""
+    """Grader class -> the class name the solution notebook grades (MyRnnForward for RnnForwardGrader)."""
     calls = {}
     for path in sorted(folder.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             m = GRADING_CALL.search(cell.get("source", "")) if cell.cell_type == "code" else None
             if m:
-                calls[m.group(1)] = m.group(0)
+                calls[m.group(1)] = m.group(2)
     return calls
 
 
-def grader_cell(nb, calls: dict[str, str], nonce: str):
-    """The cell the batch grader appends to a submission: the exercise's own grading call, behind a
-    line with a fresh nonce. Only the report that follows that line counts, so a submission cannot
-    grade itself by displaying a report of its own making. None if the notebook names no known grader."""
-    for cell in nb.cells:
-        m = GRADING_CALL.search(cell.get("source", "")) if cell.cell_type == "code" else None
-        if m and m.group(1) in calls:
-            return new_code_cell(f'System.out.println("{NONCE_LINE}{nonce}");\n{calls[m.group(1)]};')
+def code_of(cell) -> str:
+    """A code cell's source without comments and string literals (what the compiler sees as names)."""
+    text = cell.get("source", "") if cell.get("cell_type") == "code" else ""
+    text = text if isinstance(text, str) else "".join(text)
+    text = re.sub(r'"(?:\\.|[^"\\\n])*"', '""', text)
+    text = re.sub(r"'(?:\\.|[^'\\\n])*'", "''", text)
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def exercise_of(nb, label: str, graders: dict[str, dict]) -> str:
+    """The exercise a submission is for: its grading call, else the interface its class implements,
+    else an exercise's name or notebook file name in its path; "" if nothing tells."""
+    by_grader = {g["grader"]: name for name, g in graders.items()}
+    by_interface = {g["interface"]: name for name, g in graders.items()}
+    for cell in (nb.cells if nb is not None else []):
+        m = GRADING_CALL.search(cell.get("source", "") if isinstance(cell.get("source", ""), str) else "")
+        if cell.get("cell_type") == "code" and m and m.group(1) in by_grader:
+            return by_grader[m.group(1)]
+    for cell in (nb.cells if nb is not None else []):
+        for interface in re.findall(r"\bimplements\s+(?:rnnkit\.exercises\.)?(\w+)", code_of(cell)):
+            if interface in by_interface:
+                return by_interface[interface]
+    stems = {p.stem: p.stem.split("_", 1)[-1] for p in SOLUTIONS.glob("*.ipynb")}
+    for part in Path(label).parts:
+        for stem, short in stems.items():
+            if stem in part:
+                return next((n for n in graders if n.replace("_", "") == short.replace("_", "")), "") or short
+        for name in sorted(graders, key=len, reverse=True):
+            if name in part:
+                return name
+    return ""
+
+
+def grader_cell(exercise: str, graders: dict[str, dict], calls: dict[str, str], nonce: str):
+    """The cell the batch grader appends to a submission: the exercise's grading call with every name
+    spelled out in full (a class the notebook declares cannot stand in for the grader), behind a line
+    with a fresh nonce. Only the report that follows that line counts, so a submission cannot grade
+    itself by displaying a report of its own making. None for an unknown exercise."""
+    grader = graders.get(exercise, {}).get("grader")
+    if grader is None or grader not in calls:
+        return None
+    return new_code_cell(f'System.out.println("{NONCE_LINE}{nonce}");\n'
+                         f"rnnkit.grading.Grading.run(rnnkit.exercises.{grader}.class, {calls[grader]}::new);")
+
+
+def shadowing(nb, exercise: str, graders: dict[str, dict]) -> str | None:
+    """The first name the notebook declares that would hide one of the kit's grading classes: a
+    grader, the grading API, the exercise's interface, or anything named rnnkit."""
+    hidden = GRADING_NAMES | {g["grader"] for g in graders.values()}
+    if exercise in graders:
+        hidden.add(graders[exercise]["interface"])
+    declared = re.compile(r"\b(?:class|interface|record|enum)\s+(\w+)|\b(rnnkit)\s*(?:=|;)")
+    for cell in (nb.cells if nb is not None else []):
+        for m in declared.finditer(code_of(cell)):
+            name = m.group(1) or m.group(2)
+            if name in hidden:
+                return name
     return None
+
+
+def reference_uses(nb, exercise: str, template: set[str]) -> list[str]:
+    """The library classes that implement the exercise and that the student's own code names (cells
+    that are not the exercise's template, unchanged)."""
+    names = REFERENCES.get(exercise, [])
+    found = []
+    for cell in (nb.cells if nb is not None else []):
+        source = cell.get("source", "")
+        if cell.get("cell_type") != "code" or not isinstance(source, str) or source.strip() in template \
+                or NONCE_LINE in source:
+            continue
+        code = code_of(cell)
+        found += [n for n in names if re.search(rf"\b{n}\b", code) and n not in found]
+    return found
+
+
+def template_cells(exercise: str, graders: dict[str, dict]) -> set[str]:
+    """The sources of the student notebook's code cells for the exercise, as the kit ships them."""
+    for path in sorted(SOLUTIONS.parent.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if exercise_of(nb, path.name, graders) == exercise:
+            return {c.source.strip() for c in nb.cells if c.cell_type == "code"}
+    return set()
 
 
 def report_after_nonce(cell, nonce: str) -> dict | None:
@@ -153,6 +250,17 @@ class CappedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
+def renamed_class(nb) -> str | None:
+    """For a grading call that could not find the class it grades: the name the class must have."""
+    for cell in nb.cells:
+        m = GRADING_CALL.search(cell.get("source", "")) if cell.cell_type == "code" else None
+        error = cell_error(cell) if m else ""
+        if m and "cannot find symbol" in error and re.search(rf"class {m.group(2)}\b", error):
+            return (f"your class must be called {m.group(2)}: the grading call creates it with {m.group(2)}::new "
+                    f"(rename your class back, or the grader cannot find it)")
+    return None
+
+
 def reason_for(run: harness.Run, nb, timeout: int) -> str | None:
     """Why a submission could not be graded, in one line for its row; None if every cell ran."""
     cell = f"cell {run.position}" if run.position is not None else None
@@ -160,9 +268,12 @@ def reason_for(run: harness.Run, nb, timeout: int) -> str | None:
         return (f"{cell} ran longer than the time limit of {timeout} s and was stopped (an endless loop?)" if cell
                 else f"the time limit of {timeout} s passed before any cell ran")
     if run.kind == harness.KERNEL_DIED:
-        return f"the kernel died {f'while {cell} ran' if cell else 'before any cell ran'}: {one_line(str(run.error), 2)}"
+        why = ("the notebook calls System.exit, which ends the kernel" if any(
+                re.search(r"\b(?:System\.exit|Runtime\.getRuntime\(\)\.(?:exit|halt))\s*\(", code_of(c)) for c in nb.cells)
+               else "killed from outside, most often for running out of memory")
+        return f"the kernel died {f'while {cell} ran' if cell else 'before any cell ran'}: {one_line(str(run.error), 2)} ({why})"
     if run.kind == harness.CELL_FAILED:
-        return first_error(nb) or (f"{cell} failed: " if cell else "the run failed before any cell ran: ") \
+        return renamed_class(nb) or first_error(nb) or (f"{cell} failed: " if cell else "the run failed before any cell ran: ") \
             + one_line(str(run.error))
     if run.kind == harness.NOT_RUN:
         return f"could not run: {type(run.error).__name__}: {one_line(str(run.error), 3)}"
@@ -176,19 +287,31 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
     if nb is None:
         return None, invalid, None
     nonce = secrets.token_hex(16)
-    appended = grader_cell(nb, canonical_calls(), nonce)
+    graders = manifest()
+    exercise = exercise_of(nb, label, graders)
+    hidden = shadowing(nb, exercise, graders)
+    own_call = any(GRADING_CALL.search(c.source) for c in nb.cells if c.cell_type == "code" and isinstance(c.source, str))
+    uses = reference_uses(nb, exercise, template_cells(exercise, graders))
+    appended = grader_cell(exercise, graders, canonical_calls(), nonce)
     if appended is not None:
         nb.cells.append(appended)
+    nb.metadata["rnnkit_grader"] = {"report": None, "exercise": exercise, "uses_reference": uses}
+    if hidden is not None:
+        harness.write_copy(nb, executed_dir, label)
+        return nb, (f"the notebook declares its own {hidden}, which would hide the kit's {hidden} from the grading "
+                    f"call: rename it (nothing was run)"), None
     with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as scratch:
         shutil.copyfile(src, Path(scratch) / src.name)
         run = harness.execute(nb, kernel, timeout, Path(scratch), CappedClient, max_output_bytes=max_output_bytes)
     reason = reason_for(run, nb, timeout)
     harness.write_copy(nb, executed_dir, label)
     note = None
-    nb.metadata["rnnkit_grader"] = {"report": report_after_nonce(appended, nonce) if appended is not None else None}
+    nb.metadata["rnnkit_grader"]["report"] = report_after_nonce(appended, nonce) if appended is not None else None
+    if appended is not None and not own_call:
+        note = "the notebook's own grading cell is missing: graded with the exercise's grading call"
     truncated_at = getattr(run.client, "truncated_at", None)
     if truncated_at is not None:
-        note = (f"output cut: the notebook printed more than {max_output_bytes // 1_000_000} MB "
+        note = (note + "; " if note else "") + (f"output cut: the notebook printed more than {max_output_bytes // 1_000_000} MB "
                 f"(from cell {truncated_at + 1} on, output past the limit was dropped)")
     return nb, reason, note
 
@@ -196,15 +319,26 @@ def execute(src: Path, timeout: int, kernel: str, executed_dir: Path, label: str
 def row_for(label: str, nb, error: str | None, seconds: float, note: str | None = None) -> dict:
     """One gradebook row. An error (the notebook did not run through, or never graded) scores 0; a
     note (such as output cut at the size limit) is kept in the reason without changing the score."""
-    if nb is not None and "rnnkit_grader" in nb.metadata:
+    graders = manifest()
+    graded_here = nb is not None and "rnnkit_grader" in nb.metadata
+    if graded_here:
         # Graded here: only the report of the grader's own appended cell counts.
         report = nb.metadata["rnnkit_grader"]["report"]
+        expected = graders.get(nb.metadata["rnnkit_grader"].get("exercise", ""))
+        if report is not None and expected is not None and (
+                report.get("exercise") != next(n for n, g in graders.items() if g is expected)
+                or [t["test"] for t in report.get("tests", [])] != expected["tests"]):
+            if error is None:
+                error = (f"the report's tests ({len(report.get('tests', []))}) are not those of the kit's "
+                         f"{expected['grader']} ({expected['total']}): a class declared in the notebook stood in for the grader?")
+            report = None
     else:
         # Executed by the test command from the project's own notebooks: their last report.
         reports = reports_in(nb) if nb is not None else []
         report = reports[-1] if reports else None
     if error is None and report is None:
-        error = "no grading report: the grading cell (Grading.run(...)) is missing or did not run"
+        error = ("no grading report: the grading cell (Grading.run(...)) is missing or did not run, and the exercise "
+                 "could not be told from the notebook")
     tests = report["tests"] if report else []
     passed = [t["test"] for t in tests if t["passed"]]
     failed = [t for t in tests if not t["passed"]]
@@ -215,10 +349,12 @@ def row_for(label: str, nb, error: str | None, seconds: float, note: str | None 
             error = f"endless loop: the test '{stopped[0]['test']}' was stopped at the grader's time limit"
     reason = "; ".join(r for r in (error, note) if r)
     score = 0 if error else len(passed)
-    total = report["total"] if report else 0
+    exercise = report["exercise"] if report else (
+        nb.metadata["rnnkit_grader"].get("exercise", "") if graded_here else "") or exercise_of(nb, label, graders)
+    total = report["total"] if report else graders.get(exercise, {}).get("total", 0)
     return {
         "submission": label,
-        "exercise": report["exercise"] if report else guess_exercise(nb),
+        "exercise": exercise,
         "status": "error" if error else "graded",
         "score": score,
         "total": total,
@@ -227,20 +363,10 @@ def row_for(label: str, nb, error: str | None, seconds: float, note: str | None 
         "tests_failed": [t["test"] for t in failed],
         "failures": [f"{t['test']}: {t['message']}" for t in failed],
         "reason": reason,
+        "uses_reference": nb.metadata["rnnkit_grader"].get("uses_reference", []) if graded_here else [],
         "seconds": round(seconds, 1),
         "statuses": [status_of(t) for t in tests],   # for --expect; not a gradebook column
     }
-
-
-def guess_exercise(nb) -> str:
-    """The exercise a notebook grades, read from its grading cell, when it produced no report."""
-    if nb is None:
-        return ""
-    for cell in nb.cells:
-        m = re.search(r"Grading\.run\(\s*(\w+)Grader\.class", cell.get("source", ""))
-        if m:
-            return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", m.group(1)).lower()
-    return ""
 
 
 def write_gradebook(rows: list[dict], out: Path) -> tuple[Path, Path]:
@@ -314,6 +440,13 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         print(f"{label:<{width}}  {row['exercise'] or '?':<24} {row['score']:>3} / {row['total']:<3} "
               f"{row['status']:<6} {row['seconds']:6.1f} s  {row['reason'][:100]}", flush=True)
+    known = {r["exercise"] for r in rows if r["exercise"]}
+    if len(known) == 1:
+        # A folder of one assignment: a row nothing else identifies (not even valid JSON) is that exercise too.
+        only = known.pop()
+        for r in rows:
+            if not r["exercise"]:
+                r["exercise"], r["total"] = only, manifest().get(only, {}).get("total", 0)
     csv_path, json_path = write_gradebook(rows, out)
     print(f"gradebook: {len(rows)} submissions -> {csv_path}, {json_path}")
     if args.expect:

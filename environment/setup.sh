@@ -126,10 +126,10 @@ ensure_venv() {
 
 # ---------------------------------------------------------------- the library
 # lib/ is one Maven module per role (lib/pom.xml lists them). The kernel gets the modules a notebook
-# imports, core, lessons and exercises, with their runtime jars, in .venv/share/rnnkit/classpath/;
+# imports, core, lessons and exercises, and the agent it starts with, with their runtime jars, in .venv/share/rnnkit/classpath/;
 # the benchmark's jar goes to .venv/share/rnnkit/bench/, off the kernel's classpath.
 # Rebuilt only when a pom or a source file under lib/ is newer than the last successful build.
-KERNEL_MODULES="core lessons exercises"
+KERNEL_MODULES="core lessons agent exercises"
 build_lib() {
     local stamp="$RNNKIT_VENV/.rnnkit-build"
     local classpath="$RNNKIT_VENV/share/rnnkit/classpath"

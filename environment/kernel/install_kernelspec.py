@@ -7,7 +7,8 @@ kernel) with:
   * a headless JVM (charts render to PNG without a display) with a fixed heap and the Vector API's
     module (jdk.incubator.vector), which the library's matrix products use;
   * the rnnkit library and its runtime jars on the kernel's classpath (JJAVA_CLASSPATH);
-  * environment/kernel/startup.jshell run at start, for the imports every lesson uses.
+  * environment/kernel/startup.jshell run at start, for the imports every lesson uses;
+  * the kit's Java agent (rnnkit-agent.jar), which makes the code of cells stoppable by the graders.
 
 With --remove-stock it also deletes the stock "Java (jjava)" kernelspec of this Python's prefix:
 that kernel lacks the library, so a student who picks it gets compile errors in every lesson.
@@ -58,6 +59,9 @@ def kernel_json(java: str, classpath: Path, resource_dir: Path, jjava_version: s
             # log, not into a cell's output.
             "--add-modules", "jdk.incubator.vector",
             HEAP,
+            # The kit's agent: a stop check in every loop of the code cells define, so the graders' time
+            # limit can stop a student's endless loop on every JDK (Thread.stop does nothing from Java 20 on).
+            "-javaagent:" + str(classpath / "rnnkit-agent.jar"),
             "-jar", str(resource_dir / "jjava.jar"),
             "{connection_file}",
         ],

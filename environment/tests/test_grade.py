@@ -76,13 +76,24 @@ def graded(tmp_path_factory):
         "forged.putData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.parse(\"text/x-rnnkit-grade\"), "
         + json.dumps(forged) + ");\n"
         "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel().display(forged);"))
+    # A class with the grader's name next to an untouched stub (one line gave 100% before the grader refused it).
+    variant(STUB, folder / "lena_shadow.ipynb", extra_cell="class RnnForwardGrader { @org.junit.jupiter.api.Test void ok() {} }")
+    # The class and its own grading call renamed.
+    variant(variant(SOLUTION, folder / "mike_renamed.ipynb", "class MyRnnForward", "class MyRnn"),
+            folder / "mike_renamed.ipynb", "MyRnnForward::new", "MyRnn::new")
+    # The grading cell and the score cell deleted.
+    nina = nbformat.read(SOLUTION, as_version=4)
+    nina.cells = [c for c in nina.cells if "Grading.run" not in c.source and "grade.scoreLine" not in c.source]
+    nbformat.write(nina, folder / "nina_no_grading_cell.ipynb")
+    # Correct, but one step borrows the library's own RNN.
+    variant(SOLUTION, folder / "oscar_reference.ipynb", extra_cell="var borrowed = new RnnCell(3, 4, 1);")
     return grade_folder(tmp_path_factory, folder)
 
 
 def test_the_batch_runs_to_the_end_and_writes_csv_and_json(graded):
     result, rows, out, _, _ = graded
     assert result.returncode == 0, result.stderr
-    assert len(rows) == 8
+    assert len(rows) == 12
     with open(out.with_suffix(".csv"), newline="") as f:
         table = list(csv.DictReader(f))
     assert [r["submission"] for r in table] == sorted(rows)
@@ -136,6 +147,62 @@ def test_a_file_that_is_not_notebook_json_gets_its_own_row(graded):
     row = graded[1]["gina_not_json.ipynb"]
     assert (row["status"], row["score"]) == ("error", 0)
     assert row["reason"].startswith("not a valid notebook")
+    # nothing in the file tells its exercise: the batch's only exercise, and its total, fill the row
+    assert (row["exercise"], row["total"]) == ("rnn_forward", 9)
+
+
+def test_every_row_names_its_exercise_and_total_whatever_went_wrong(graded):
+    _, rows, _, _, _ = graded
+    assert {(r["exercise"], r["total"]) for r in rows.values()} == {("rnn_forward", 9)}, rows
+
+
+def test_a_class_named_like_the_grader_cannot_grade_the_notebook(graded):
+    row = graded[1]["lena_shadow.ipynb"]
+    assert (row["status"], row["score"], row["total"]) == ("error", 0, 9), row
+    assert "declares its own RnnForwardGrader" in row["reason"], row["reason"]
+
+
+def test_a_renamed_class_is_told_the_name_it_must_have(graded):
+    row = graded[1]["mike_renamed.ipynb"]
+    assert (row["status"], row["score"], row["total"]) == ("error", 0, 9), row
+    assert row["reason"].startswith("your class must be called MyRnnForward"), row["reason"]
+
+
+def test_a_notebook_that_lost_its_grading_cell_is_graded_with_the_exercise_s_own_call(graded):
+    row = graded[1]["nina_no_grading_cell.ipynb"]
+    assert (row["status"], row["score"], row["total"]) == ("graded", 9, 9), row
+    assert "own grading cell is missing" in row["reason"]
+
+
+def test_a_call_to_the_library_s_reference_implementation_is_flagged_in_its_own_column(graded):
+    _, rows, out, _, _ = graded
+    assert rows["oscar_reference.ipynb"]["uses_reference"] == ["RnnCell"]
+    assert (rows["oscar_reference.ipynb"]["score"], rows["oscar_reference.ipynb"]["status"]) == (9, "graded")
+    assert all(r["uses_reference"] == [] for name, r in rows.items() if name != "oscar_reference.ipynb"), rows
+    with open(out.with_suffix(".csv"), newline="") as f:
+        assert {r["submission"]: r["uses_reference"] for r in csv.DictReader(f)}["oscar_reference.ipynb"] == "RnnCell"
+
+
+def test_a_report_whose_tests_are_not_the_real_grader_s_is_rejected():
+    forged = {"exercise": "rnn_forward", "score": 1, "total": 1,
+              "tests": [{"test": "ok()", "passed": True, "status": "passed", "message": ""}]}
+    nb = with_report(forged)
+    nb.metadata["rnnkit_grader"] = {"report": forged, "exercise": "rnn_forward", "uses_reference": []}
+    row = grade.row_for("s.ipynb", nb, None, 1.0)
+    assert (row["status"], row["score"], row["total"]) == ("error", 0, 9), row
+    assert "are not those of the kit's RnnForwardGrader (9)" in row["reason"]
+    real = dict(forged, score=0, total=9, tests=[{"test": t, "passed": False, "status": "failed", "message": "x"}
+                                                 for t in grade.manifest()["rnn_forward"]["tests"]])
+    nb.metadata["rnnkit_grader"]["report"] = real
+    assert grade.row_for("s.ipynb", nb, None, 1.0)["status"] == "graded"
+
+
+def test_the_manifest_lists_every_exercise_with_its_grader_interface_and_tests():
+    graders = grade.manifest()
+    assert len(graders) >= 8
+    for name, g in graders.items():
+        assert g["total"] == len(g["tests"]) >= 5 and g["grader"].endswith("Grader") and g["interface"], (name, g)
+    assert set(graders) == set(grade.REFERENCES)
 
 
 def test_the_submissions_are_never_modified(graded):
@@ -200,7 +267,7 @@ def test_a_submission_that_calls_system_exit_scores_0_and_the_batch_goes_on(grad
     _, rows, _, _, _ = graded
     row = rows["henry_exit.ipynb"]
     assert row["status"] == "error" and row["score"] == 0
-    assert "kernel died" in row["reason"], row["reason"]
+    assert "kernel died" in row["reason"] and "calls System.exit" in row["reason"], row["reason"]
     assert rows["ivan_flood.ipynb"]["submission"] == "ivan_flood.ipynb"   # the one after it was graded
 
 

@@ -117,13 +117,44 @@ public class CharLoopGrader {
 
     @Test
     @Order(6)
-    @DisplayName("softmax of logits near 1000 stays finite")
+    @DisplayName("softmax stays finite and exact for logits far apart (1000 and 0), all very negative, and T from 0.01 to 100")
     void stable(CharLoopParts parts) {
-        Matrix logits = Matrix.row(1000, 999, 998, 990);
-        Matrix actual = parts.softmax(logits.copy(), 1.0);
+        Object[][] cases = {
+            {"logits near 1000", Matrix.row(1000, 999, 998, 990), 1.0},
+            {"logits 1000, 0 and -1000", Matrix.row(1000, 0, -1000), 1.0},
+            {"logits near -1000", Matrix.row(-1000, -1001, -1003), 1.0},
+            {"logits 0 to 10 at T = 0.01 (0 to 1000 after dividing)", Matrix.row(0, 3, 7, 10), 0.01},
+            {"logits 500 apart at T = 100", Matrix.row(500, 0, -500), 100.0},
+        };
+        for (Object[] c : cases) {
+            Matrix logits = (Matrix) c[1];
+            double t = (double) c[2];
+            Matrix actual = parts.softmax(logits.copy(), t);
+            Expect.that(actual != null && actual.firstNonFinite() < 0,
+                    "softmax gave NaN or infinity for %s: exp of a large number overflows (exp(710) is already infinite) and "
+                            + "exp of a very negative one underflows to 0 (then 0 / 0); subtract each row's max from the row "
+                            + "before exp, so the largest term is exp(0) = 1", c[0]);
+            Expect.close("softmax for " + c[0], actual, SoftmaxCrossEntropy.softmax(logits, t));
+        }
+        // two rows far apart: the max of the whole matrix is not the max of each row
+        Matrix rows = Matrix.of(new double[][] {{1000, 999, 990}, {0, -1, -3}});
+        Matrix actual = parts.softmax(rows.copy(), 1.0);
         Expect.that(actual != null && actual.firstNonFinite() < 0,
-                "softmax gave NaN or infinity for logits near 1000: exp(1000) overflows; subtract each row's max before exp");
-        Expect.close("softmax(large logits)", actual, SoftmaxCrossEntropy.softmax(logits, 1.0));
+                "softmax gave NaN or infinity for a batch whose rows lie 1000 apart: subtract each row's own max; the max of "
+                        + "the whole matrix leaves the other rows at exp(-1000) = 0, and 0 / 0");
+        Expect.close("softmax of a batch whose rows lie 1000 apart", actual, SoftmaxCrossEntropy.softmax(rows, 1.0));
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("softmax leaves the logits unchanged, sample the probabilities")
+    void leavesInputsAlone(CharLoopParts parts) {
+        Inputs softmax = new Inputs();
+        parts.softmax(softmax.of("logits", Matrix.uniform(3, 5, 2.0, random)), 0.5);
+        softmax.unchanged("softmax");
+        Inputs sample = new Inputs();
+        parts.sample(sample.of("probs", Matrix.row(0.2, 0.5, 0.3)), new Random(3));
+        sample.unchanged("sample");
     }
 
     @Test
@@ -149,12 +180,21 @@ public class CharLoopGrader {
         int[] counts = new int[3];
         Random r = new Random(2);
         int n = 20_000;
+        int[] draws = new int[n];
         for (int k = 0; k < n; k++) {
             int got = parts.sample(Matrix.row(p), r);
             Expect.that(got >= 0 && got < 3, "sample returned %d, outside 0..2", got);
             counts[got]++;
+            draws[k] = got;
         }
         Expect.that(counts[1] < n, "sample always returned the most likely index: that is argmax (greedy), draw at random instead");
+        Random same = new Random(2);
+        boolean noCumulative = true;
+        for (int k = 0; k < n && noCumulative; k++) {
+            noCumulative = draws[k] == withoutCumulativeSum(p, same.nextDouble());
+        }
+        Expect.that(!noCumulative, "each probability is compared with u on its own (p_k > u): add them up as you go and "
+                + "return the first k with p_0 + ... + p_k > u (a running, cumulative sum)");
         for (int k = 0; k < 3; k++) {
             double f = counts[k] / (double) n;
             Expect.that(Math.abs(f - p[k]) < 0.02,
@@ -174,5 +214,15 @@ public class CharLoopGrader {
             Expect.that(parts.sample(p, a) == parts.sample(p, b),
                     "two Randoms with the same seed gave different draws: draw only from the Random you are given");
         }
+    }
+
+    /** The draw of a sampler that forgot the cumulative sum: the first k with p_k > u, else the last. */
+    static int withoutCumulativeSum(double[] p, double u) {
+        for (int k = 0; k < p.length; k++) {
+            if (p[k] > u) {
+                return k;
+            }
+        }
+        return p.length - 1;
     }
 }

@@ -35,6 +35,19 @@ final class Fixtures {
         return m.map(v -> 1.0 / (1.0 + Math.exp(-v)));
     }
 
+    static Matrix relu(Matrix m) {
+        return m.map(v -> Math.max(0.0, v));
+    }
+
+    /** A copy of the list with a copy of every matrix. */
+    static List<Matrix> copies(List<Matrix> ms) {
+        List<Matrix> out = new ArrayList<>();
+        for (Matrix m : ms) {
+            out.add(m.copy());
+        }
+        return out;
+    }
+
     static Matrix oneMinus(Matrix m) {
         return m.map(v -> 1.0 - v);
     }

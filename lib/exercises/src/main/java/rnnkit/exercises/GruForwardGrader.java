@@ -8,7 +8,6 @@ import static rnnkit.exercises.Fixtures.tanh;
 import static rnnkit.exercises.Fixtures.uniform;
 import static rnnkit.exercises.Fixtures.zero;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,10 @@ public class GruForwardGrader {
         MISTAKES.put("reset after product", "the reset is applied after the product: use (r ⊙ h_{t-1}) Whh, not r ⊙ (h_{t-1} Whh)");
         MISTAKES.put("tanh gates", "a gate is computed with tanh: z and r use the sigmoid σ");
         MISTAKES.put("sigmoid candidate", "the candidate uses σ: hTilde = tanh(...)");
+        MISTAKES.put("relu candidate", "the candidate uses ReLU: hTilde = tanh(...), whose values lie in (-1, 1)");
+        MISTAKES.put("r with z weights", "the reset gate r is computed with the update gate's weights (Wxz, Whz, bz): r = σ(x Wxr + h_{t-1} Whr + br)");
+        MISTAKES.put("z with r weights", "the update gate z is computed with the reset gate's weights (Wxr, Whr, br): z = σ(x Wxz + h_{t-1} Whz + bz)");
+        MISTAKES.put("candidate with z weights", "the candidate is computed with the update gate's weights: hTilde = tanh(x Wxh + (r ⊙ h_{t-1}) Whh + bh)");
         MISTAKES.put("candidate only", "h_t is the candidate alone: interpolate z ⊙ hTilde + (1 - z) ⊙ h_{t-1}");
     }
 
@@ -62,7 +65,7 @@ public class GruForwardGrader {
     @Order(1)
     @DisplayName("step returns (B, H)")
     void shape(GruForward gru) {
-        Matrix h = gru.step(x, hPrev, copy(cell));
+        Matrix h = gru.step(x.copy(), hPrev.copy(), copy(cell));
         Expect.that(h != null, "step returned null");
         Expect.that(h.rows() == B && h.cols() == H, "step returned shape %s, expected (%d, %d) = (B, H)", h.shape(), B, H);
     }
@@ -122,17 +125,18 @@ public class GruForwardGrader {
 
     @Test
     @Order(8)
-    @DisplayName("step leaves its inputs and the parameters unchanged")
+    @DisplayName("step and forward leave their inputs and the parameters unchanged")
     void leavesInputsAlone(GruForward gru) {
-        Parameters p = copy(cell);
-        Parameters p0 = p.copy();
-        Matrix x0 = x.copy();
-        Matrix h0 = hPrev.copy();
-        gru.step(x, hPrev, p);
-        Expect.that(x.equals(x0) && hPrev.equals(h0), "step changed x or h_{t-1}: use plus/times/matmul (new matrices), not ...InPlace on inputs");
-        for (String n : p.names()) {
-            Expect.that(p.get(n).equals(p0.get(n)), "step changed the parameter %s", n);
+        for (String b : List.of("bz", "br", "bh")) {
+            cell.parameters().get(b).copyFromInPlace(uniform(1, H, random));
         }
+        Inputs step = new Inputs();
+        gru.step(step.of("x", x), step.of("hPrev", hPrev), step.of(cell.parameters()));
+        step.unchanged("step");
+        Inputs forward = new Inputs();
+        gru.forward(forward.of("xs", Fixtures.sequence(3, B, X, random)), forward.of("h0", uniform(B, H, random)),
+                forward.of(cell.parameters()));
+        forward.unchanged("forward");
     }
 
     @Test
@@ -145,7 +149,7 @@ public class GruForwardGrader {
         List<Matrix> xs = Fixtures.sequence(5, B, X, random);
         Matrix h0 = uniform(B, H, random);
         List<Matrix> expected = cell.forward(xs, State.of(h0)).hs();
-        List<Matrix> actual = gru.forward(copies(xs), h0.copy(), copy(cell));
+        List<Matrix> actual = gru.forward(Fixtures.copies(xs), h0.copy(), copy(cell));
         Expect.that(actual != null && actual.size() == xs.size(), "forward must return h_1 .. h_T (%d states), got %s",
                 xs.size(), actual == null ? "null" : actual.size());
         List<Matrix> zeroStart = cell.forward(xs).hs();
@@ -160,7 +164,7 @@ public class GruForwardGrader {
 
     /** Compares a step with GruCell and with every known mistake, for the cell's current parameters. */
     private void check(String what, GruForward gru) {
-        Matrix actual = gru.step(x, hPrev, copy(cell));
+        Matrix actual = gru.step(x.copy(), hPrev.copy(), copy(cell));
         Object[] pairs = new Object[MISTAKES.size() * 2];
         int k = 0;
         for (Map.Entry<String, String> m : MISTAKES.entrySet()) {
@@ -173,8 +177,11 @@ public class GruForwardGrader {
     /** One GRU step with one known mistake switched on. */
     static Matrix gru(Matrix x, Matrix hPrev, Parameters p, String mistake) {
         boolean tanhGates = mistake.equals("tanh gates");
-        Matrix z = Fixtures.affine(x, p.get("Wxz"), hPrev, p.get("Whz"), p.get("bz"));
-        Matrix r = Fixtures.affine(x, p.get("Wxr"), hPrev, p.get("Whr"), p.get("br"));
+        String zg = mistake.equals("z with r weights") ? "r" : "z";
+        String rg = mistake.equals("r with z weights") ? "z" : "r";
+        String hg = mistake.equals("candidate with z weights") ? "z" : "h";
+        Matrix z = Fixtures.affine(x, p.get("Wx" + zg), hPrev, p.get("Wh" + zg), p.get("b" + zg));
+        Matrix r = Fixtures.affine(x, p.get("Wx" + rg), hPrev, p.get("Wh" + rg), p.get("b" + rg));
         z = tanhGates ? tanh(z) : sigmoid(z);
         r = tanhGates ? tanh(r) : sigmoid(r);
         if (mistake.equals("z r swapped")) {
@@ -185,21 +192,17 @@ public class GruForwardGrader {
         Matrix pre = switch (mistake) {
             case "no reset" -> Fixtures.affine(x, p.get("Wxh"), hPrev, p.get("Whh"), p.get("bh"));
             case "reset after product" -> x.matmul(p.get("Wxh")).plus(r.times(hPrev.matmul(p.get("Whh")))).plusRow(p.get("bh"));
-            default -> Fixtures.affine(x, p.get("Wxh"), r.times(hPrev), p.get("Whh"), p.get("bh"));
+            default -> Fixtures.affine(x, p.get("Wx" + hg), r.times(hPrev), p.get("Wh" + hg), p.get("b" + hg));
         };
-        Matrix hTilde = mistake.equals("sigmoid candidate") ? sigmoid(pre) : tanh(pre);
+        Matrix hTilde = switch (mistake) {
+            case "sigmoid candidate" -> sigmoid(pre);
+            case "relu candidate" -> Fixtures.relu(pre);
+            default -> tanh(pre);
+        };
         return switch (mistake) {
             case "z weights hPrev" -> z.times(hPrev).plus(oneMinus(z).times(hTilde));
             case "candidate only" -> hTilde;
             default -> z.times(hTilde).plus(oneMinus(z).times(hPrev));
         };
-    }
-
-    private static List<Matrix> copies(List<Matrix> ms) {
-        List<Matrix> out = new ArrayList<>();
-        for (Matrix m : ms) {
-            out.add(m.copy());
-        }
-        return out;
     }
 }

@@ -40,6 +40,8 @@ public class LstmStepGrader {
     static final int H = 4;
     static final int B = 2;
     static final List<String> GATES = List.of("i", "f", "o", "g");
+    static final Map<String, String> GATE_NAMES = Map.of("i", "input gate i", "f", "forget gate f", "o", "output gate o",
+            "g", "candidate g");
 
     static final Map<String, String> FORWARD_MISTAKES = new LinkedHashMap<>();
     static final Map<String, String> BACKWARD_MISTAKES = new LinkedHashMap<>();
@@ -52,6 +54,16 @@ public class LstmStepGrader {
         FORWARD_MISTAKES.put("h no tanh", "h = o ⊙ tanh(c): the tanh of the new cell state is missing");
         FORWARD_MISTAKES.put("h tanh outside", "h = o ⊙ tanh(c), not tanh(o ⊙ c)");
         FORWARD_MISTAKES.put("h from cPrev", "h uses the old cell state: h = o ⊙ tanh(c_t) with the new c_t");
+        FORWARD_MISTAKES.put("candidate relu", "the candidate g uses ReLU: g = tanh(...), whose values lie in (-1, 1)");
+        for (String gate : GATES) {
+            for (String other : GATES) {
+                if (!gate.equals(other)) {
+                    FORWARD_MISTAKES.put(gate + " with " + other, String.format(
+                            "the %s is computed with the %s's weights (Wx%s, Wh%s, b%s): use Wx%s, Wh%s, b%s",
+                            GATE_NAMES.get(gate), GATE_NAMES.get(other), other, other, other, gate, gate, gate));
+                }
+            }
+        }
         BACKWARD_MISTAKES.put("no tanh' on c", "the path from h to c misses tanh': dc = dh ⊙ o ⊙ (1 - tanh²(c)) + dNext.c");
         BACKWARD_MISTAKES.put("dc ignores dNext.c", "dc must add the gradient arriving at c_t (dNext.c()) to the one from h");
         BACKWARD_MISTAKES.put("dcPrev no f", "dc_{t-1} = dc ⊙ f: the forget gate scales what flows back to c_{t-1}");
@@ -75,7 +87,7 @@ public class LstmStepGrader {
     @Order(1)
     @DisplayName("forward returns a state with h and c, each (B, H)")
     void shapes(LstmStep lstm) {
-        State s = lstm.forward(x, prev.copy(), copy(cell));
+        State s = lstm.forward(x.copy(), prev.copy(), copy(cell));
         Expect.that(s != null, "forward returned null: return State.of(h, c)");
         Expect.that(s.has("c"), "forward returned a state without c: return State.of(h, c)");
         Expect.that(s.h().rows() == B && s.h().cols() == H, "h has shape %s, expected (%d, %d)", s.h().shape(), B, H);
@@ -170,6 +182,20 @@ public class LstmStepGrader {
         }
     }
 
+    @Test
+    @Order(10)
+    @DisplayName("forward and backward leave x, the previous state, dNext and the parameters unchanged")
+    void leavesInputsAlone(LstmStep lstm) {
+        randomBiases();
+        Inputs forward = new Inputs();
+        lstm.forward(forward.of("x", x), forward.of("prev", prev), forward.of(cell.parameters()));
+        forward.unchanged("forward");
+        Inputs backward = new Inputs();
+        lstm.backward(backward.of("x", x), backward.of("prev", prev), backward.of(cell.parameters()),
+                backward.of("dNext", State.of(uniform(B, H, random), uniform(B, H, random))));
+        backward.unchanged("backward");
+    }
+
     private double loss(State dNext) {
         State s = cell.forward(List.of(x), prev).finalState();
         return s.h().times(dNext.h()).sum() + s.c().times(dNext.c()).sum();
@@ -224,12 +250,21 @@ public class LstmStepGrader {
     static State lstm(Matrix x, State prev, Parameters p, String mistake) {
         Matrix hPrev = prev.h();
         Matrix cPrev = prev.c();
-        Matrix i = sigmoid(Fixtures.affine(x, p.get("Wxi"), hPrev, p.get("Whi"), p.get("bi")));
-        Matrix fa = Fixtures.affine(x, p.get("Wxf"), hPrev, p.get("Whf"), p.get("bf"));
+        Map<String, Matrix> pre = new LinkedHashMap<>();
+        for (String gate : GATES) {
+            String w = mistake.startsWith(gate + " with ") ? mistake.substring(mistake.length() - 1) : gate;
+            pre.put(gate, Fixtures.affine(x, p.get("Wx" + w), hPrev, p.get("Wh" + w), p.get("b" + w)));
+        }
+        Matrix i = sigmoid(pre.get("i"));
+        Matrix fa = pre.get("f");
         Matrix f = mistake.equals("forget tanh") ? tanh(fa) : sigmoid(fa);
-        Matrix o = sigmoid(Fixtures.affine(x, p.get("Wxo"), hPrev, p.get("Who"), p.get("bo")));
-        Matrix ga = Fixtures.affine(x, p.get("Wxg"), hPrev, p.get("Whg"), p.get("bg"));
-        Matrix g = mistake.equals("candidate sigmoid") ? sigmoid(ga) : tanh(ga);
+        Matrix o = sigmoid(pre.get("o"));
+        Matrix ga = pre.get("g");
+        Matrix g = switch (mistake) {
+            case "candidate sigmoid" -> sigmoid(ga);
+            case "candidate relu" -> Fixtures.relu(ga);
+            default -> tanh(ga);
+        };
         Matrix c = switch (mistake) {
             case "i f swapped" -> i.times(cPrev).plus(f.times(g));
             case "no input gate" -> f.times(cPrev).plus(g);

@@ -11,13 +11,8 @@ import rnnkit.tensor.Matrix;
  * <pre>
  *   forward:   h_t = tanh(a_t),   a_t = x_t Wxh + h_{t-1} Whh + bh,   t = 1..T
  *   given dhs: dL/dh_t from the loss at step t (B, H)
- *   backward, t = T..1, with dhNext = 0 at the start:
- *     dh_t  = dhs_t + dhNext                        gradient reaching h_t from both sides
- *     da_t  = dh_t ⊙ (1 - h_t²)                     through the tanh
- *     dWxh += x_t^T da_t     dWhh += h_{t-1}^T da_t     dbh += sum over rows of da_t
- *     dhNext = da_t Whh^T                           what flows on to h_{t-1}
- *   dh0 = dhNext after step 1
  * </pre>
+ * Walk back from t = T to 1; the gradients are yours to derive (the notebook has one hint per term).
  */
 public interface RnnBackward {
 

@@ -60,12 +60,13 @@ public class RnnBackwardGrader {
             expected = cell.backward(trace, dhs, null);
         }
 
+        /** The copies the last run handed to the student's backward. */
+        Inputs handed;
+
         RnnGradients run(RnnBackward rnn) {
-            List<Matrix> hs = new ArrayList<>();
-            for (Matrix h : trace.hs()) {
-                hs.add(h.copy());
-            }
-            RnnGradients g = rnn.backward(copies(xs), h0.copy(), hs, copies(dhs), copy(cell));
+            handed = new Inputs();
+            RnnGradients g = rnn.backward(handed.of("xs", xs), handed.of("h0", h0), handed.of("hs", trace.hs()),
+                    handed.of("dhs", dhs), handed.of(cell.parameters()));
             Expect.that(g != null, "backward returned null");
             return g;
         }
@@ -93,7 +94,9 @@ public class RnnBackwardGrader {
             "no carry", "the gradient does not flow back through time: add dhNext (da_{t+1} Whh^T) to dhs_t",
             "overwrite", "the gradients are overwritten at each step: accumulate them over time (+=)",
             "Whh not transposed", "dhNext is da_t Whh^T (the transpose of Whh)",
-            "only last step", "only the last step contributes: loop over every step t = T..1");
+            "only last step", "only the last step contributes: loop over every step t = T..1",
+            "tanh' at h_{t-1}", "the tanh derivative is taken at the wrong state: step t's tanh produced h_t, so da_t = dh_t ⊙ (1 - h_t²), not (1 - h_{t-1}²)",
+            "forward in time", "the loop walks forward in time: go from t = T down to 1, so that the gradient from step t+1 (dhNext) is ready when step t needs it");
 
     @Test
     @Order(1)
@@ -108,34 +111,34 @@ public class RnnBackwardGrader {
 
     @Test
     @Order(2)
-    @DisplayName("one step: dbh = column sums of dh ⊙ (1 - h²)")
+    @DisplayName("one step: dbh, through the tanh")
     void oneStepBias(RnnBackward rnn) {
         Case c = new Case(1, false);
-        c.check("dbh", c.run(rnn).dbh(), "1-h", "no tanh'");
+        c.check("dbh", c.run(rnn).dbh(), "tanh' at h_{t-1}", "1-h", "no tanh'");
     }
 
     @Test
     @Order(3)
-    @DisplayName("one step: dWxh = x^T da")
+    @DisplayName("one step: dWxh")
     void oneStepWxh(RnnBackward rnn) {
         Case c = new Case(1, false);
-        c.check("dWxh", c.run(rnn).dWxh(), "1-h", "no tanh'");
+        c.check("dWxh", c.run(rnn).dWxh(), "tanh' at h_{t-1}", "1-h", "no tanh'");
     }
 
     @Test
     @Order(4)
-    @DisplayName("one step: dWhh = h_{t-1}^T da")
+    @DisplayName("one step: dWhh, the recurrent weights")
     void oneStepWhh(RnnBackward rnn) {
         Case c = new Case(1, false);
-        c.check("dWhh", c.run(rnn).dWhh(), "h_t in dWhh", "1-h", "no tanh'");
+        c.check("dWhh", c.run(rnn).dWhh(), "h_t in dWhh", "tanh' at h_{t-1}", "1-h", "no tanh'");
     }
 
     @Test
     @Order(5)
-    @DisplayName("one step: dh0 = da Whh^T")
+    @DisplayName("one step: dh0, what flows back to the initial state")
     void oneStepH0(RnnBackward rnn) {
         Case c = new Case(1, false);
-        c.check("dh0", c.run(rnn).dh0(), "Whh not transposed", "1-h", "no tanh'");
+        c.check("dh0", c.run(rnn).dh0(), "Whh not transposed", "tanh' at h_{t-1}", "1-h", "no tanh'");
     }
 
     @Test
@@ -144,9 +147,9 @@ public class RnnBackwardGrader {
     void throughTime(RnnBackward rnn) {
         Case c = new Case(4, true);
         RnnGradients g = c.run(rnn);
-        c.check("dh0", g.dh0(), "no carry", "Whh not transposed", "1-h", "no tanh'");
-        c.check("dWhh", g.dWhh(), "no carry", "overwrite", "h_t in dWhh", "1-h", "no tanh'");
-        c.check("dWxh", g.dWxh(), "no carry", "overwrite", "1-h", "no tanh'");
+        c.check("dh0", g.dh0(), "no carry", "forward in time", "Whh not transposed", "tanh' at h_{t-1}", "1-h", "no tanh'");
+        c.check("dWhh", g.dWhh(), "no carry", "forward in time", "overwrite", "h_t in dWhh", "tanh' at h_{t-1}", "1-h", "no tanh'");
+        c.check("dWxh", g.dWxh(), "no carry", "forward in time", "overwrite", "tanh' at h_{t-1}", "1-h", "no tanh'");
     }
 
     @Test
@@ -155,7 +158,8 @@ public class RnnBackwardGrader {
     void everyStep(RnnBackward rnn) {
         Case c = new Case(5, false);
         RnnGradients g = c.run(rnn);
-        String[] all = {"no carry", "overwrite", "only last step", "h_t in dWhh", "Whh not transposed", "1-h", "no tanh'"};
+        String[] all = {"no carry", "forward in time", "overwrite", "only last step", "h_t in dWhh", "tanh' at h_{t-1}",
+            "Whh not transposed", "1-h", "no tanh'"};
         c.check("dbh", g.dbh(), all);
         c.check("dWxh", g.dWxh(), all);
         c.check("dWhh", g.dWhh(), all);
@@ -196,6 +200,15 @@ public class RnnBackwardGrader {
         }
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("leaves xs, h0, hs, dhs and the parameters unchanged")
+    void leavesInputsAlone(RnnBackward rnn) {
+        Case c = new Case(4, false);
+        c.run(rnn);
+        c.handed.unchanged("backward");
+    }
+
     /** (L(w + ε) - L(w - ε)) / 2ε for one entry of w (a parameter or h0), restoring it afterwards. */
     private double numeric(Case c, Matrix w, int i, int j) {
         double eps = 1e-5;
@@ -222,14 +235,6 @@ public class RnnBackwardGrader {
         Expect.that(m.rows() == rows && m.cols() == cols, "%s has shape %s, expected (%d, %d)%s", name, m.shape(), rows, cols, hint);
     }
 
-    private static List<Matrix> copies(List<Matrix> ms) {
-        List<Matrix> out = new ArrayList<>();
-        for (Matrix m : ms) {
-            out.add(m.copy());
-        }
-        return out;
-    }
-
     private static Matrix pick(RnnGradients g, String name) {
         return switch (name) {
             case "dWxh" -> g.dWxh();
@@ -250,12 +255,16 @@ public class RnnBackwardGrader {
         for (int t = xs.size() - 1; t >= (mistake.equals("only last step") ? xs.size() - 1 : 0); t--) {
             steps.add(t);
         }
+        if (mistake.equals("forward in time")) {
+            Collections.reverse(steps);
+        }
         for (int t : steps) {
             Matrix h = hs.get(t);
             Matrix hPrev = t == 0 ? h0 : hs.get(t - 1);
             Matrix dh = mistake.equals("no carry") ? dhs.get(t) : dhs.get(t).plus(dhNext);
             Matrix da = switch (mistake) {
                 case "1-h" -> dh.times(h.map(v -> 1 - v));
+                case "tanh' at h_{t-1}" -> dh.times(hPrev.map(v -> 1 - v * v));
                 case "no tanh'" -> dh;
                 default -> dh.times(h.map(v -> 1 - v * v));
             };
@@ -272,7 +281,6 @@ public class RnnBackwardGrader {
             }
             dhNext = mistake.equals("Whh not transposed") ? da.matmul(whh) : da.matmulTransB(whh);
         }
-        Collections.reverse(steps);
         return new RnnGradients(dWxh, dWhh, dbh, dhNext);
     }
 }

@@ -3,6 +3,7 @@ package rnnkit.exercises;
 import static rnnkit.exercises.Fixtures.affine;
 import static rnnkit.exercises.Fixtures.copy;
 import static rnnkit.exercises.Fixtures.rows;
+import static rnnkit.exercises.Fixtures.relu;
 import static rnnkit.exercises.Fixtures.sigmoid;
 import static rnnkit.exercises.Fixtures.tanh;
 import static rnnkit.exercises.Fixtures.uniform;
@@ -44,7 +45,7 @@ public class RnnForwardGrader {
     @Order(1)
     @DisplayName("step returns one row per example, H columns")
     void shape(RnnForward rnn) {
-        Matrix h = rnn.step(x, hPrev, copy(cell));
+        Matrix h = rnn.step(x.copy(), hPrev.copy(), copy(cell));
         Expect.that(h != null, "step returned null");
         Expect.that(h.rows() == B && h.cols() == H,
                 "step returned shape %s, expected (%d, %d) = (B, H): with row vectors the products are x Wxh (B,X)(X,H) and hPrev Whh (B,H)(H,H)",
@@ -58,10 +59,11 @@ public class RnnForwardGrader {
         zero(cell, "Wxh", "Whh");
         cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix bh = cell.parameters().get("bh");
-        Expect.close("h with only the bias non-zero", rnn.step(x, hPrev, copy(cell)), tanh(rows(bh, B)),
+        Expect.close("h with only the bias non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(rows(bh, B)),
                 "the bias term bh is missing", Matrix.zeros(B, H),
                 "tanh is missing: h must be tanh(x Wxh + h_{t-1} Whh + bh)", rows(bh, B),
                 "the bias is squashed with sigmoid instead of tanh", sigmoid(rows(bh, B)),
+                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(rows(bh, B)),
                 "bh is added only to the first row: add it to every row (plusRow)", tanh(Matrix.zeros(B, H).plus(onlyFirstRow(bh))));
     }
 
@@ -71,9 +73,10 @@ public class RnnForwardGrader {
     void inputOnly(RnnForward rnn) {
         zero(cell, "Whh", "bh");
         Matrix wxh = cell.parameters().get("Wxh");
-        Expect.close("h with only Wxh non-zero", rnn.step(x, hPrev, copy(cell)), tanh(x.matmul(wxh)),
+        Expect.close("h with only Wxh non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(x.matmul(wxh)),
                 "the input term x Wxh is missing", Matrix.zeros(B, H),
-                "tanh is missing: h must be tanh(x Wxh + ...)", x.matmul(wxh));
+                "tanh is missing: h must be tanh(x Wxh + ...)", x.matmul(wxh),
+                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(x.matmul(wxh)));
     }
 
     @Test
@@ -82,7 +85,7 @@ public class RnnForwardGrader {
     void recurrentOnly(RnnForward rnn) {
         zero(cell, "Wxh", "bh");
         Matrix whh = cell.parameters().get("Whh");
-        Expect.close("h with only Whh non-zero", rnn.step(x, hPrev, copy(cell)), tanh(hPrev.matmul(whh)),
+        Expect.close("h with only Whh non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(hPrev.matmul(whh)),
                 "the recurrent term h_{t-1} Whh is missing", Matrix.zeros(B, H),
                 "Whh is transposed: with row vectors the term is h_{t-1} Whh, not h_{t-1} Whh^T", tanh(hPrev.matmul(whh.transpose())),
                 "h_{t-1} is added without multiplying by Whh", tanh(hPrev),
@@ -96,26 +99,25 @@ public class RnnForwardGrader {
         Parameters p = cell.parameters();
         p.get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix a = affine(x, p.get("Wxh"), hPrev, p.get("Whh"), p.get("bh"));
-        Expect.close("h", rnn.step(x, hPrev, copy(cell)), Fixtures.refStep(cell, x, State.of(hPrev)),
+        Expect.close("h", rnn.step(x.copy(), hPrev.copy(), copy(cell)), Fixtures.refStep(cell, x, State.of(hPrev)),
                 "tanh is missing", a,
                 "sigmoid is used instead of tanh", sigmoid(a),
+                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(a),
                 "h_{t-1} is ignored (the recurrent term is missing)", tanh(affine(x, p.get("Wxh"), Matrix.zeros(B, H), p.get("Whh"), p.get("bh"))));
     }
 
     @Test
     @Order(6)
-    @DisplayName("step leaves x, h_{t-1} and the parameters unchanged")
+    @DisplayName("step and forward leave x, h_{t-1}, h0 and the parameters unchanged")
     void leavesInputsAlone(RnnForward rnn) {
-        Parameters p = copy(cell);
-        Matrix x0 = x.copy();
-        Matrix h0 = hPrev.copy();
-        Parameters p0 = p.copy();
-        rnn.step(x, hPrev, p);
-        Expect.that(x.equals(x0), "step changed x: use methods that return new matrices (plus, matmul), not ...InPlace on inputs");
-        Expect.that(hPrev.equals(h0), "step changed h_{t-1}: use methods that return new matrices, not ...InPlace on inputs");
-        for (String n : p.names()) {
-            Expect.that(p.get(n).equals(p0.get(n)), "step changed the parameter %s: never modify parameters in the forward pass", n);
-        }
+        cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
+        Inputs step = new Inputs();
+        rnn.step(step.of("x", x), step.of("hPrev", hPrev), step.of(cell.parameters()));
+        step.unchanged("step");
+        Inputs forward = new Inputs();
+        rnn.forward(forward.of("xs", Fixtures.sequence(3, B, X, random)), forward.of("h0", uniform(B, H, random)),
+                forward.of(cell.parameters()));
+        forward.unchanged("forward");
     }
 
     @Test
@@ -147,7 +149,7 @@ public class RnnForwardGrader {
         cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         List<Matrix> xs = Fixtures.sequence(5, B, X, random);
         List<Matrix> expected = cell.forward(xs, State.of(h0)).hs();
-        List<Matrix> actual = rnn.forward(xs, h0.copy(), copy(cell));
+        List<Matrix> actual = rnn.forward(Fixtures.copies(xs), h0.copy(), copy(cell));
         Expect.that(actual != null && actual.size() == xs.size(), "forward must return %d states, got %s", xs.size(),
                 actual == null ? "null" : actual.size());
         // what common mistakes produce: every step from h0, every step from zeros, the list shifted by one

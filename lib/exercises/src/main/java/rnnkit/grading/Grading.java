@@ -69,6 +69,7 @@ public final class Grading {
 
     /** Grades without showing anything (the library's tests use this). */
     public static synchronized GradeReport grade(Class<?> grader, Supplier<?> submission, Duration timeLimit) {
+        requireGenuine(grader);
         Collector collector = new Collector();
         Submission.set(submission, timeLimit);
         try {
@@ -85,6 +86,40 @@ public final class Grading {
             throw new IllegalArgumentException(grader.getName() + " has no tests: is it a grader from rnnkit.exercises?");
         }
         return new GradeReport(exerciseName(grader), collector.results);
+    }
+
+    /**
+     * Refuses a grader that is not one of the kit's: a class a notebook declares with a grader's name
+     * hides the kit's class of that name in the cells that follow ({@code import rnnkit.exercises.*}
+     * yields to it), so {@code Grading.run(RnnForwardGrader.class, ...)} would run the notebook's own
+     * tests. A genuine grader is public, in {@code rnnkit.exercises}, extended by {@link Submission},
+     * and comes from the same jar (or class folder) as this class.
+     */
+    static void requireGenuine(Class<?> grader) {
+        boolean kits = grader.getPackageName().equals("rnnkit.exercises")
+                && java.lang.reflect.Modifier.isPublic(grader.getModifiers())
+                && sameOrigin(grader, Grading.class)
+                && usesSubmission(grader);
+        if (!kits) {
+            String name = grader.getSimpleName().replaceAll("^\\$JShell\\$\\d+[A-Z]?\\$", "");
+            throw new IllegalArgumentException(name + " is not the kit's grader but a class declared in this notebook"
+                    + " (it hides rnnkit.exercises." + name + "): delete or rename that class, run its cell again,"
+                    + " then grade with the full name, rnnkit.exercises." + name + ".class");
+        }
+    }
+
+    private static boolean sameOrigin(Class<?> a, Class<?> b) {
+        if (a.getClassLoader() != b.getClassLoader()) {
+            return false;
+        }
+        java.security.CodeSource ca = a.getProtectionDomain().getCodeSource();
+        java.security.CodeSource cb = b.getProtectionDomain().getCodeSource();
+        return ca != null && cb != null && ca.getLocation() != null && ca.getLocation().equals(cb.getLocation());
+    }
+
+    private static boolean usesSubmission(Class<?> grader) {
+        org.junit.jupiter.api.extension.ExtendWith with = grader.getAnnotation(org.junit.jupiter.api.extension.ExtendWith.class);
+        return with != null && java.util.Arrays.asList(with.value()).contains(Submission.class);
     }
 
     /** RnnForwardGrader -> rnn_forward. */

@@ -56,7 +56,7 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
         Class<?> type = parameter.getParameter().getType();
         Object made;
         try {
-            made = TimeLimit.call(supplier::get, limit, "creating your object");
+            made = TimeLimit.call(supplier::get, limitFor(context), "creating your object");
         } catch (TimeLimitExceeded e) {
             timedOut = true;
             throw new SubmissionFailed(e);
@@ -71,6 +71,15 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
 
     private static Object check(Object made, Class<?> type) {
         if (!type.isInstance(made)) {
+            for (Class<?> c = made.getClass(); c != null; c = c.getSuperclass()) {
+                for (Class<?> i : c.getInterfaces()) {
+                    if (i.getSimpleName().equals(type.getSimpleName())) {
+                        throw new ParameterResolutionException(made.getClass().getSimpleName() + " implements an interface "
+                                + type.getSimpleName() + " declared in this notebook, not the kit's " + type.getName()
+                                + ": delete your own " + type.getSimpleName() + " and run your class's cell again");
+                    }
+                }
+            }
             throw new ParameterResolutionException("this grader needs a " + type.getSimpleName() + ", but "
                     + made.getClass().getSimpleName() + " does not implement it (write: class Mine implements "
                     + type.getSimpleName() + ")");
@@ -86,14 +95,21 @@ public final class Submission implements ParameterResolver, InvocationIntercepto
             throw new NotRun();
         }
         try {
-            timed(invocation);
+            timed(invocation, limitFor(extensionContext));
         } catch (TimeLimitExceeded e) {
             timedOut = true;
             throw e;
         }
     }
 
-    private static void timed(Invocation<Void> invocation) throws Throwable {
+    /** The run's limit, or the grader's own {@link TimeAllowed} when that is longer. */
+    private static Duration limitFor(ExtensionContext context) {
+        Duration own = context.getTestClass().map(c -> c.getAnnotation(TimeAllowed.class))
+                .map(a -> Duration.ofSeconds(a.seconds())).orElse(Duration.ZERO);
+        return own.compareTo(limit) > 0 ? own : limit;
+    }
+
+    private static void timed(Invocation<Void> invocation, Duration limit) throws Throwable {
         TimeLimit.call(() -> {
             try {
                 return invocation.proceed();

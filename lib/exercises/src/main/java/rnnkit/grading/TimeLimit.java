@@ -4,18 +4,30 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
+import rnnkit.agent.Stop;
+
 /**
  * Runs a piece of student code on its own daemon thread and waits at most a given time. A thread
- * still running at the limit is stopped ({@code Thread.stop}, which Java 17 still honours for code
- * that never checks for interruption, as an endless loop does) and {@link TimeLimitExceeded} is
- * thrown; the grading goes on with the next test.
+ * still running at the limit is stopped and {@link TimeLimitExceeded} is thrown; the grading goes on.
+ *
+ * <p>Stopping, on every JDK the kit accepts: first an interrupt (for code that sleeps or waits),
+ * then a stop request ({@link Stop#request}), which the kernel's agent makes every loop turn of a
+ * cell's code check, then, where the JDK still has it (before 20), {@code Thread.stop}. A thread that
+ * survives all three (a loop entirely inside code the agent did not instrument, or a kernel started
+ * without the agent on Java 20+) is reported by the exception: it keeps a processor busy until the
+ * kernel restarts.
  */
 final class TimeLimit {
+
+    /** The grading threads' name, so tests (and a curious teacher) can tell them from the kernel's. */
+    static final String THREAD_NAME = "rnnkit-grading";
+
+    /** How long a stopped thread may take to unwind. */
+    private static final long STOP_WAIT_MS = 2000;
 
     private TimeLimit() {
     }
 
-    @SuppressWarnings("removal")
     static <T> T call(Callable<T> body, Duration limit, String what) throws Throwable {
         AtomicReference<T> value = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
@@ -25,26 +37,42 @@ final class TimeLimit {
             } catch (Throwable t) {
                 error.set(t);
             }
-        }, "rnnkit-grading");
+        }, THREAD_NAME);
         worker.setDaemon(true);
         worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         worker.start();
         worker.join(limit.toMillis());
         if (worker.isAlive()) {
-            worker.interrupt();
-            worker.join(100);
-            if (worker.isAlive()) {
-                try {
-                    worker.stop();
-                } catch (UnsupportedOperationException newerJava) {
-                    // Java 20+: the thread cannot be stopped; it is a daemon at least, and the report says so.
-                }
-            }
-            throw new TimeLimitExceeded(what, limit);
+            throw new TimeLimitExceeded(what, limit, stop(worker));
         }
         if (error.get() != null) {
             throw error.get();
         }
         return value.get();
+    }
+
+    /** Stops the thread by every means the JDK allows; whether it ended. */
+    @SuppressWarnings({"removal", "deprecation"})
+    static boolean stop(Thread worker) throws InterruptedException {
+        worker.interrupt();
+        worker.join(100);
+        if (!worker.isAlive()) {
+            return true;
+        }
+        Stop.request(worker);
+        try {
+            worker.join(STOP_WAIT_MS);
+        } finally {
+            Stop.clear();
+        }
+        if (worker.isAlive()) {
+            try {
+                worker.stop();
+                worker.join(STOP_WAIT_MS);
+            } catch (UnsupportedOperationException java20AndLater) {
+                // nothing else can stop it; the report says so
+            }
+        }
+        return !worker.isAlive();
     }
 }

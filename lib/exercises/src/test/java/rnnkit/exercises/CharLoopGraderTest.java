@@ -45,10 +45,21 @@ class CharLoopGraderTest {
         @Override
         public Matrix softmax(Matrix logits, double temperature) {
             Matrix out = Matrix.zeros(logits.rows(), logits.cols());
+            if (mistake.equals("divides the logits in place")) {
+                logits.scaleInPlace(1 / temperature);
+                temperature = 1;
+            }
+            double globalMax = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < logits.size(); k++) {
+                globalMax = Math.max(globalMax, logits.getFlat(k));
+            }
             for (int i = 0; i < logits.rows(); i++) {
                 double max = mistake.equals("no max subtraction") ? 0 : Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < logits.cols() && !mistake.equals("no max subtraction"); j++) {
                     max = Math.max(max, logits.get(i, j));
+                }
+                if (mistake.equals("max of the whole matrix")) {
+                    max = globalMax;
                 }
                 double sum = 0;
                 for (int j = 0; j < logits.cols(); j++) {
@@ -77,6 +88,14 @@ class CharLoopGraderTest {
                 return random.nextInt(probs.cols());
             }
             double u = random.nextDouble();
+            if (mistake.equals("no cumulative sum")) {
+                for (int k = 0; k < probs.cols(); k++) {
+                    if (probs.get(0, k) > u) {
+                        return k;
+                    }
+                }
+                return probs.cols() - 1;
+            }
             double cumulative = 0;
             for (int k = 0; k < probs.cols(); k++) {
                 cumulative += probs.get(0, k);
@@ -105,8 +124,16 @@ class CharLoopGraderTest {
         "argmax              | argmax",
         "uniform             | look uniform",
         "off by one          | off-by-one",
+        "no cumulative sum   | a running, cumulative sum",
+        "max of the whole matrix | subtract each row's own max",
     })
     void mistakes(String mistake, String named) {
         failsNaming(CharLoopGrader.class, () -> new Attempt(mistake), named);
+    }
+
+    @Test
+    @DisplayName("dividing the logits by T in place is reported once, by the test for unchanged inputs")
+    void inPlace() {
+        GraderAssertions.failsOnly(CharLoopGrader.class, () -> new Attempt("divides the logits in place"), "softmax changed logits");
     }
 }

@@ -35,4 +35,12 @@ final class GraderAssertions {
                 .collect(Collectors.joining("\n"));
         assertTrue(messages.contains(named), () -> "no failure names the mistake ('" + named + "'):\n" + report.plain());
     }
+
+    /** The mistake fails exactly one test, whose message contains {@code named}: it is reported once, as itself. */
+    static void failsOnly(Class<?> grader, Supplier<?> wrong, String named) {
+        GradeReport report = grade(grader, wrong);
+        java.util.List<TestResult> failed = report.results().stream().filter(r -> !r.passed()).toList();
+        assertEquals(1, failed.size(), () -> "expected exactly one failed test:\n" + report.plain());
+        assertTrue(failed.get(0).message().contains(named), () -> "the failure does not name the mistake ('" + named + "'):\n" + report.plain());
+    }
 }

@@ -31,8 +31,9 @@ class GruForwardGraderTest {
 
         @Override
         public Matrix step(Matrix x, Matrix hPrev, Parameters p) {
+            String rw = mistake.equals("reset gate with the update weights") ? "z" : "r";
             Matrix za = x.matmul(p.get("Wxz")).plus(hPrev.matmul(p.get("Whz"))).plusRow(p.get("bz"));
-            Matrix ra = x.matmul(p.get("Wxr")).plus(hPrev.matmul(p.get("Whr"))).plusRow(p.get("br"));
+            Matrix ra = x.matmul(p.get("Wx" + rw)).plus(hPrev.matmul(p.get("Wh" + rw))).plusRow(p.get("b" + rw));
             Matrix z = mistake.equals("update gate with tanh") ? za.map(Math::tanh) : sigma(za);
             Matrix r = sigma(ra);
             if (mistake.equals("gates swapped")) {
@@ -43,8 +44,10 @@ class GruForwardGraderTest {
             Matrix hTilde = switch (mistake) {
                 case "reset after product" -> x.matmul(p.get("Wxh")).plus(r.times(hPrev.matmul(p.get("Whh")))).plusRow(p.get("bh")).map(Math::tanh);
                 case "reset forgotten" -> x.matmul(p.get("Wxh")).plus(hPrev.matmul(p.get("Whh"))).plusRow(p.get("bh")).map(Math::tanh);
+                case "relu candidate" -> x.matmul(p.get("Wxh")).plus(r.times(hPrev).matmul(p.get("Whh"))).plusRow(p.get("bh")).map(v -> Math.max(0, v));
                 default -> x.matmul(p.get("Wxh")).plus(r.times(hPrev).matmul(p.get("Whh"))).plusRow(p.get("bh")).map(Math::tanh);
             };
+
             Matrix oneMinusZ = z.map(v -> 1 - v);
             return mistake.equals("z weights old state") ? z.times(hPrev).plus(oneMinusZ.times(hTilde))
                     : z.times(hTilde).plus(oneMinusZ.times(hPrev));
@@ -80,6 +83,8 @@ class GruForwardGraderTest {
         "reset after product   | the reset is applied after the product",
         "update gate with tanh | computed with tanh",
         "state not fed back    | each step starts from h0",
+        "relu candidate        | the candidate uses ReLU",
+        "reset gate with the update weights | the reset gate r is computed with the update gate's weights",
     })
     void mistakes(String mistake, String named) {
         failsNaming(GruForwardGrader.class, () -> new Attempt(mistake), named);

@@ -35,14 +35,17 @@ class LstmStepGraderTest {
         public State forward(Matrix x, State prev, Parameters p) {
             Matrix i = sigma(pre(x, prev.h(), p, "i"));
             Matrix f = mistake.equals("forget with tanh") ? pre(x, prev.h(), p, "f").map(Math::tanh) : sigma(pre(x, prev.h(), p, "f"));
-            Matrix o = sigma(pre(x, prev.h(), p, "o"));
-            Matrix g = pre(x, prev.h(), p, "g").map(Math::tanh);
+            Matrix o = sigma(pre(x, prev.h(), p, mistake.equals("output gate with the forget weights") ? "f" : "o"));
+            Matrix g = pre(x, prev.h(), p, "g").map(mistake.equals("relu candidate") ? v -> Math.max(0, v) : Math::tanh);
             Matrix c = mistake.equals("i and f swapped") ? i.times(prev.c()).plus(f.times(g)) : f.times(prev.c()).plus(i.times(g));
             Matrix h = switch (mistake) {
                 case "h = o c" -> o.times(c);
                 case "h from old c" -> o.times(prev.c().map(Math::tanh));
                 default -> o.times(c.map(Math::tanh));
             };
+            if (mistake.equals("c written into prev.c()")) {
+                prev.c().copyFromInPlace(c);
+            }
             return mistake.equals("h and c swapped") ? State.of(c, h) : State.of(h, c);
         }
 
@@ -101,8 +104,16 @@ class LstmStepGraderTest {
         "dc without dNext.c         | dNext.c()",
         "dc_prev without f          | the forget gate scales what flows back",
         "output gate without sigma' | miss σ'",
+        "output gate with the forget weights | the output gate o is computed with the forget gate f's weights",
+        "relu candidate             | the candidate g uses ReLU",
     })
     void mistakes(String mistake, String named) {
         failsNaming(LstmStepGrader.class, () -> new Attempt(mistake), named);
+    }
+
+    @Test
+    @DisplayName("writing c_t into the previous state's matrix is reported once, by the test for unchanged inputs")
+    void inPlace() {
+        GraderAssertions.failsOnly(LstmStepGrader.class, () -> new Attempt("c written into prev.c()"), "forward changed prev.c()");
     }
 }

@@ -31,11 +31,20 @@ class RnnBackwardGraderTest {
             Matrix dWhh = Matrix.zeros(Whh.rows(), Whh.cols());
             Matrix dbh = Matrix.zeros(1, Whh.cols());
             Matrix dhNext = Matrix.zeros(h0.rows(), h0.cols());
-            for (int t = xs.size() - 1; t >= 0; t--) {
+            boolean forward = mistake.equals("loop forward in time");
+            for (int t = forward ? 0 : xs.size() - 1; forward ? t < xs.size() : t >= 0; t += forward ? 1 : -1) {
                 Matrix h = hs.get(t);
                 Matrix hPrev = t == 0 ? h0 : hs.get(t - 1);
-                Matrix dh = mistake.equals("no carry") ? dhs.get(t) : dhs.get(t).plus(dhNext);
-                Matrix da = mistake.equals("1 - h") ? dh.times(h.map(v -> 1 - v)) : dh.times(h.map(v -> 1 - v * v));
+                Matrix dh = switch (mistake) {
+                    case "no carry" -> dhs.get(t);
+                    case "adds into dhs in place" -> dhs.get(t).addInPlace(dhNext);
+                    default -> dhs.get(t).plus(dhNext);
+                };
+                Matrix da = switch (mistake) {
+                    case "1 - h" -> dh.times(h.map(v -> 1 - v));
+                    case "tanh' from h_{t-1}" -> dh.times(hPrev.map(v -> 1 - v * v));
+                    default -> dh.times(h.map(v -> 1 - v * v));
+                };
                 dWxh.addInPlace(xs.get(t).matmulTransA(da));
                 dWhh.addInPlace((mistake.equals("h_t in dWhh") ? h : hPrev).matmulTransA(da));
                 if (mistake.equals("bias from last step only")) {
@@ -69,8 +78,16 @@ class RnnBackwardGraderTest {
         "Whh not transposed        | transpose of Whh",
         "bias from last step only  | only the last step contributes",
         "dbh not summed over batch | sum da_t over the rows",
+        "tanh' from h_{t-1}        | the tanh derivative is taken at the wrong state",
+        "loop forward in time      | the loop walks forward in time",
     })
     void mistakes(String mistake, String named) {
         failsNaming(RnnBackwardGrader.class, () -> new Attempt(mistake), named);
+    }
+
+    @Test
+    @DisplayName("adding into dhs in place is reported once, by the test for unchanged inputs")
+    void inPlace() {
+        GraderAssertions.failsOnly(RnnBackwardGrader.class, () -> new Attempt("adds into dhs in place"), "backward changed dhs.get(");
     }
 }

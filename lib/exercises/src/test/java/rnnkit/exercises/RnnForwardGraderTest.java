@@ -35,6 +35,7 @@ class RnnForwardGraderTest {
             return switch (mistake) {
                 case "no tanh" -> a;
                 case "sigmoid" -> a.map(v -> 1 / (1 + Math.exp(-v)));
+                case "relu" -> a.map(v -> Math.max(0, v));
                 default -> a.map(Math::tanh);
             };
         }
@@ -52,6 +53,9 @@ class RnnForwardGraderTest {
                     h = next;
                 }
                 hs.add(next);
+            }
+            if (mistake.equals("last state kept in h0")) {
+                h0.copyFromInPlace(h);
             }
             return mistake.equals("list starts with h0") ? hs.subList(0, xs.size()) : hs;
         }
@@ -73,8 +77,15 @@ class RnnForwardGraderTest {
         "state not fed back  | each step starts from h0",
         "ignores h0          | ignores h0",
         "list starts with h0 | starts with h0 instead of h_1",
+        "relu                | ReLU is used instead of tanh",
     })
     void mistakes(String mistake, String named) {
         failsNaming(RnnForwardGrader.class, () -> new Attempt(mistake), named);
+    }
+
+    @Test
+    @DisplayName("keeping the last state in h0 (writing into an input) is reported once, by the test for unchanged inputs")
+    void inPlace() {
+        GraderAssertions.failsOnly(RnnForwardGrader.class, () -> new Attempt("last state kept in h0"), "forward changed h0");
     }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import rnnkit.agent.InstrumentingClassLoader;
 import rnnkit.exercises.RnnForward;
 import rnnkit.exercises.RnnForwardGrader;
 import rnnkit.grading.TestResult.Status;
@@ -43,24 +46,6 @@ class GradingTest {
         @Override
         public List<Matrix> forward(List<Matrix> xs, Matrix h0, Parameters p) {
             throw new UnsupportedOperationException("not implemented yet");
-        }
-    }
-
-    static final class Endless implements RnnForward {
-        @Override
-        public Matrix step(Matrix x, Matrix hPrev, Parameters p) {
-            Matrix h = hPrev;
-            for (int t = 0; t < 1; t += 0) {
-                h = h.map(Math::tanh);
-            }
-            return h;
-        }
-
-        @Override
-        public List<Matrix> forward(List<Matrix> xs, Matrix h0, Parameters p) {
-            while (true) {
-                Thread.onSpinWait();
-            }
         }
     }
 
@@ -100,20 +85,64 @@ class GradingTest {
         }
     }
 
+    /** The grading threads still alive. */
+    static List<Thread> gradingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(TimeLimit.THREAD_NAME) && t.isAlive()).toList();
+    }
+
+    /** students.Endless as a notebook cell defines it in a kernel started with the agent: every loop turn checked. */
+    static Supplier<Object> instrumentedEndless() throws Exception {
+        ClassLoader loader = new InstrumentingClassLoader(GradingTest.class.getClassLoader(), "students.Endless"::equals);
+        Constructor<?> made = loader.loadClass("students.Endless").getDeclaredConstructor();
+        return () -> {
+            try {
+                return made.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     @Test
-    @DisplayName("an endless loop is stopped at the time limit and reported as such")
-    void endlessLoop() {
+    @DisplayName("an endless loop is stopped at the time limit, reported as such, and no grading thread runs afterwards (every JDK)")
+    void endlessLoop() throws Exception {
         long start = System.nanoTime();
-        GradeReport r = Grading.grade(RnnForwardGrader.class, Endless::new, Duration.ofMillis(300));
+        GradeReport r = Grading.grade(RnnForwardGrader.class, instrumentedEndless(), Duration.ofMillis(300));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, r.score());
-        assertTrue(r.results().get(0).message().contains("ran longer than the time limit of 0.3 s"), r::plain);
+        assertTrue(r.results().get(0).message().contains("ran longer than the time limit of 0.3 s and was stopped"), r::plain);
         assertTrue(r.results().stream().skip(1).allMatch(t -> t.message().startsWith("not run: an earlier test was stopped")),
                 r::plain);
         // Only the test that was stopped is timed out; those left out after it failed without running.
         assertEquals(Status.TIMED_OUT, r.results().get(0).status(), r::plain);
         assertTrue(r.results().stream().skip(1).allMatch(t -> t.status() == Status.FAILED), r::plain);
         assertTrue(seconds < 10, "took " + seconds + " s");
+        assertEquals(List.of(), gradingThreads(), "a grading thread is still running after the report (Java "
+                + Runtime.version().feature() + ")");
+    }
+
+    @Test
+    @DisplayName("code the agent did not instrument: stopped on Java 17-19 (Thread.stop); from 20 on, reported as still running")
+    void uninstrumentedLoop() throws Exception {
+        students.Endless.release = false;
+        try {
+            GradeReport r = Grading.grade(RnnForwardGrader.class, students.Endless::new, Duration.ofMillis(300));
+            String first = r.results().get(0).message();
+            if (Runtime.version().feature() < 20) {
+                assertTrue(first.contains("and was stopped"), r::plain);
+                assertEquals(List.of(), gradingThreads());
+            } else {
+                assertTrue(first.contains("and could not be stopped: it keeps a processor busy until the kernel restarts"), r::plain);
+                assertEquals(1, gradingThreads().size());
+            }
+        } finally {
+            students.Endless.release = true;
+        }
+        for (Thread t : gradingThreads()) {
+            t.join(2000);
+        }
+        assertEquals(List.of(), gradingThreads());
     }
 
     @Test
@@ -157,6 +186,26 @@ class GradingTest {
         GradeReport stub = Grading.grade(RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5));
         assertEquals(stub.total(), stub.json().split("\"status\": \"not_implemented\"", -1).length - 1, stub.json());
         assertThrows(IllegalArgumentException.class, () -> new TestResult("e", null, ""));
+    }
+
+    @Test
+    @DisplayName("a class declared with a grader's name is refused, not run: it cannot grade itself 100%")
+    void shadowedGrader() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Grading.grade(students.RnnForwardGrader.class, Stub::new, Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().startsWith("RnnForwardGrader is not the kit's grader but a class declared in this notebook"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("rnnkit.exercises.RnnForwardGrader.class"), e.getMessage());
+        // a test class of the kit's own package that is not a grader (no Submission extension) is refused too
+        assertThrows(IllegalArgumentException.class, () -> Grading.grade(GradingTest.class, Stub::new, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @DisplayName("a class implementing an interface the notebook declared under the exercise's name is told so")
+    void ownInterface() {
+        GradeReport r = Grading.grade(RnnForwardGrader.class, students.OwnInterface::new, Duration.ofSeconds(5));
+        assertEquals(0, r.score(), r::plain);
+        assertTrue(r.results().get(0).message().contains("implements an interface RnnForward declared in this notebook"), r::plain);
     }
 
     @Test

@@ -2,6 +2,7 @@ package rnnkit.cells;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +19,15 @@ public final class Trace {
     private final RecurrentCell cell;
     private final Workspace workspace;
     private final boolean reusable;
-    private final List<State> states;               // t = 0..T
-    private final List<Map<String, Matrix>> gates;   // t = 1..T at index t - 1
-    private final List<Object> caches;               // t = 1..T at index t - 1
+    private final List<State> states;          // t = 0..T
+    private final Map<String, Stack> gates;    // by name, in the cell's order
 
-    Trace(RecurrentCell cell, Workspace workspace, boolean reusable, List<State> states, List<Map<String, Matrix>> gates,
-            List<Object> caches) {
+    Trace(RecurrentCell cell, Workspace workspace, boolean reusable, Map<String, Stack> gates) {
         this.cell = cell;
         this.workspace = workspace;
         this.reusable = reusable;
-        this.states = states;
+        this.states = workspace.states;
         this.gates = gates;
-        this.caches = caches;
     }
 
     Workspace workspace() {
@@ -87,7 +85,7 @@ public final class Trace {
      * (t - 1) B to t B are h_t. The output layer of a many-to-many model reads it in one product.
      */
     public Matrix stackedHs() {
-        return workspace.blocks("h", 1, steps() + 1);
+        return workspace.h.steps();
     }
 
     /** h_T, B x H: the output a many-to-one model reads. */
@@ -114,11 +112,11 @@ public final class Trace {
         if (t < 1 || t > steps()) {
             throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
         }
-        Matrix m = gates.get(t - 1).get(name);
-        if (m == null) {
+        Stack g = gates.get(name);
+        if (g == null) {
             throw new IllegalArgumentException("no gate named '" + name + "'; this cell records " + gateNames());
         }
-        return m;
+        return g.at(t);
     }
 
     /** Every gate of step t = 1..T by name. */
@@ -126,7 +124,9 @@ public final class Trace {
         if (t < 1 || t > steps()) {
             throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
         }
-        return Collections.unmodifiableMap(gates.get(t - 1));
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        gates.forEach((name, g) -> m.put(name, g.at(t)));
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -145,9 +145,5 @@ public final class Trace {
             }
         }
         return out;
-    }
-
-    Object cache(int t) {
-        return caches.get(t - 1);
     }
 }

@@ -130,12 +130,10 @@ public final class GradientCheck {
         for (int t = 0; t < steps; t++) {
             xs.add(Matrix.gaussian(batch, cell.inputSize(), 1.0, random));
         }
-        Object[] parts = new Object[2 * cell.stateNames().size()];
-        for (int k = 0; k < cell.stateNames().size(); k++) {
-            parts[2 * k] = cell.stateNames().get(k);
-            parts[2 * k + 1] = Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random);
-        }
-        return standard().check(cell, xs, State.of(parts), random.nextLong());
+        Matrix h0 = Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random);
+        State initial = cell.stateNames().contains("c") ? State.of(h0, Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random))
+                : State.of(h0);
+        return standard().check(cell, xs, initial, random.nextLong());
     }
 
     /**

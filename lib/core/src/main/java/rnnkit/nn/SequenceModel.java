@@ -147,30 +147,20 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         return Matrix.stackRows(hs);
     }
 
-    /** The loss and every gradient of a batch, from {@code initial} (null: zeros). Changes nothing. */
+    /**
+     * The loss and every gradient of a batch, from {@code initial} (null: zeros), in new matrices.
+     * Changes nothing. A training loop that wants the same numbers without allocating per step
+     * uses a {@link TrainingStep}.
+     */
     public Gradients gradients(Batch batch, State initial) {
-        return gradients(batch, initial, false);
+        return gradients(batch, initial, null);
     }
 
     /**
-     * {@link #gradients(Batch, State)} for a training loop: it reuses the matrices of its previous
-     * call when the batch has the same shape, so a loop of calls allocates nothing per step. The
-     * result is therefore valid only until the next call (copy the final state to keep it), and
-     * its input gradients are null unless the model has an embedding (one-hot inputs are data,
-     * not parameters, so they need none). {@link rnnkit.train.Trainer} uses it.
+     * The output side's matrices of one pass: a {@link TrainingStep} keeps them for the next pass
+     * of the same shape, {@link #gradients(Batch, State)} makes new ones every time.
      */
-    public Gradients trainingGradients(Batch batch, State initial) {
-        return gradients(batch, initial, true);
-    }
-
-    private Trace lastTrainingTrace;
-    private TrainingBuffers trainingBuffers;
-
-    /**
-     * The output side's matrices of one pass: {@link #trainingGradients} keeps them for the next
-     * pass of the same shape, {@link #gradients(Batch, State)} makes new ones every time.
-     */
-    private final class TrainingBuffers {
+    final class OutputBuffers {
         final int steps;
         final int batch;
         final Matrix logits;                 // (P B, K)
@@ -181,7 +171,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         final List<Matrix> dhs;              // views of dHs at the predicting steps, null elsewhere
         final Parameters grads = params.zerosLike();
 
-        TrainingBuffers(int steps, int batch, int predictions) {
+        OutputBuffers(int steps, int batch, int predictions) {
             this.steps = steps;
             this.batch = batch;
             int rows = predictions * batch;
@@ -204,19 +194,24 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         }
     }
 
-    private Gradients gradients(Batch batch, State initial, boolean reuse) {
+    /** The loss and gradients of a batch, in the matrices {@code kept} keeps (overwritten), or in new ones when it is null. */
+    Gradients gradients(Batch batch, State initial, TrainingStep kept) {
+        if (kept != null && kept.model() != this) {
+            throw new IllegalArgumentException("the training step belongs to another model");
+        }
         checkTargets(batch);
         List<Matrix> es = embed(batch.inputs());
-        Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
+        boolean reuse = kept != null;
+        Trace trace = reuse ? cell.forward(es, initial, kept.trace) : cell.forward(es, initial);
         int steps = trace.steps();
         Matrix hs = predictingStates(trace);                                  // (P B, H)
-        TrainingBuffers tb = reuse ? trainingBuffers : null;
+        OutputBuffers tb = reuse ? kept.buffers : null;
         if (tb == null || tb.steps != steps || tb.batch != batch.batchSize()) {
-            tb = new TrainingBuffers(steps, batch.batchSize(), batch.targets().size());
+            tb = new OutputBuffers(steps, batch.batchSize(), batch.targets().size());
         }
         if (reuse) {
-            lastTrainingTrace = trace;
-            trainingBuffers = tb;
+            kept.trace = trace;
+            kept.buffers = tb;
         }
         for (int k = 0; k < tb.targetBlocks.size(); k++) {
             tb.targetBlocks.get(k).copyFromInPlace(batch.targets().get(k));

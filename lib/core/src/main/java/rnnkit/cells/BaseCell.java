@@ -1,7 +1,6 @@
 package rnnkit.cells;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,9 +48,6 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
 
     /** The buffers of a pass over T steps of B examples: the shared ones and the cell's own stacks. */
     abstract W workspace(int steps, int batch);
-
-    /** The stack of the gate called {@code name}, one of {@link #gateNames()}. */
-    abstract Stack gate(W k, String name);
 
     /** Step t forward: from x_t and the state before (blocks t and t - 1 of k.x, k.h), writes the state after and the step's buffers. */
     abstract void step(W k, int t);
@@ -127,12 +123,7 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
     }
 
     private Trace newTrace(int steps, int batch, boolean reusable) {
-        W k = workspace(steps, batch);
-        Map<String, Stack> gates = new LinkedHashMap<>();
-        for (String name : gateNames()) {
-            gates.put(name, gate(k, name));
-        }
-        return new Trace(this, k, reusable, gates);
+        return new Trace(this, workspace(steps, batch), reusable);
     }
 
     @SuppressWarnings("unchecked")
@@ -252,11 +243,6 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
     /** The gradient of {@code parameter} (one of this cell's weight or bias fields) in {@code grads}: dWxh for wxh. */
     Matrix grad(Parameters grads, Matrix parameter) {
         return grads.get(names.get(parameter));
-    }
-
-    /** A stack of T + 1 blocks of B x H, for the workspaces. */
-    Stack stack(int steps, int batch) {
-        return new Stack(steps, batch, hiddenSize);
     }
 
     // ---------------------------------------------------------------- argument checks

@@ -116,24 +116,21 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
      * r_t ⊙ h_{t-1} (reset before the product) or h_{t-1} Whh + bhh (after); the gradients of the
      * pre-activations daz_t, dar_t, dah_t; with the reset after the product dHidden_t, the gradient
      * of h_{t-1} Whh + bhh; with the reset before it dRh, the gradient of r ⊙ h_{t-1}, which only
-     * the step itself needs; and the transposed weights.
+     * the step itself needs; and the transposed recurrent weights.
      */
     final class Buffers extends Workspace {
-        final Stack z = stack(steps, batch);
-        final Stack r = stack(steps, batch);
-        final Stack hTilde = stack(steps, batch);
-        final Stack hiddenTerm = stack(steps, batch);
-        final Stack daz = stack(steps, batch);
-        final Stack dar = stack(steps, batch);
-        final Stack dah = stack(steps, batch);
-        final Stack dHidden = options.reset() == ResetPlacement.AFTER_PRODUCT ? stack(steps, batch) : null;
+        final Stack z = gate("z");
+        final Stack r = gate("r");
+        final Stack hTilde = gate("hTilde");
+        final Stack hiddenTerm = stack();
+        final Stack daz = stack();
+        final Stack dar = stack();
+        final Stack dah = stack();
+        final Stack dHidden = options.reset() == ResetPlacement.AFTER_PRODUCT ? stack() : null;
         final Matrix dRh = options.reset() == ResetPlacement.BEFORE_PRODUCT ? Matrix.zeros(batch, hiddenSize) : null;
         final Transposed whzT = new Transposed();
         final Transposed whrT = new Transposed();
         final Transposed whhT = new Transposed();
-        final Transposed wxzT = new Transposed();
-        final Transposed wxrT = new Transposed();
-        final Transposed wxhT = new Transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
@@ -192,16 +189,6 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
     @Override
     Buffers workspace(int steps, int batch) {
         return new Buffers(steps, batch);
-    }
-
-    @Override
-    Stack gate(Buffers k, String name) {
-        return switch (name) {
-            case "z" -> k.z;
-            case "r" -> k.r;
-            case "hTilde" -> k.hTilde;
-            default -> null;
-        };
     }
 
     @Override
@@ -316,9 +303,9 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
     @Override
     void inputGradients(Buffers k, Matrix dX) {
         // dx_t = daz_t Wxz^T + dar_t Wxr^T + dah_t Wxh^T
-        dX.addProductInPlace(k.daz.steps(), k.wxzT.of(wxz));
-        dX.addProductInPlace(k.dar.steps(), k.wxrT.of(wxr));
-        dX.addProductInPlace(k.dah.steps(), k.wxhT.of(wxh));
+        dX.addProductInPlace(k.daz.steps(), k.wxT.of(wxz));
+        dX.addProductInPlace(k.dar.steps(), k.wxT.of(wxr));
+        dX.addProductInPlace(k.dah.steps(), k.wxT.of(wxh));
     }
 
     @Override

@@ -80,28 +80,24 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     /**
      * What a pass keeps besides x_t, h_t and c_t: the gates i_t, f_t, o_t, g_t and tanh(c_t), the
      * gradients of the gates' pre-activations dai_t, daf_t, dao_t, dag_t (summed over the steps at
-     * the end), dc, which only the step itself needs, and the transposed weights. Without a forget
-     * gate f is all ones, set once, and daf, Wxf^T and Whf^T do not exist.
+     * the end), dc, which only the step itself needs, and the transposed recurrent weights. Without
+     * a forget gate f is all ones, set once, and daf is not kept (Whf^T is never set).
      */
     final class Buffers extends Workspace {
-        final Stack i = stack(steps, batch);
-        final Stack f = stack(steps, batch);
-        final Stack o = stack(steps, batch);
-        final Stack g = stack(steps, batch);
-        final Stack tanhC = stack(steps, batch);
-        final Stack dai = stack(steps, batch);
-        final Stack daf = options.forgetGate() ? stack(steps, batch) : null;
-        final Stack dao = stack(steps, batch);
-        final Stack dag = stack(steps, batch);
+        final Stack i = gate("i");
+        final Stack f = gate("f");
+        final Stack o = gate("o");
+        final Stack g = gate("g");
+        final Stack tanhC = stack();
+        final Stack dai = stack();
+        final Stack daf = options.forgetGate() ? stack() : null;
+        final Stack dao = stack();
+        final Stack dag = stack();
         final Matrix dc = Matrix.zeros(batch, hiddenSize);
         final Transposed whiT = new Transposed();
         final Transposed whfT = new Transposed();
         final Transposed whoT = new Transposed();
         final Transposed whgT = new Transposed();
-        final Transposed wxiT = new Transposed();
-        final Transposed wxfT = new Transposed();
-        final Transposed wxoT = new Transposed();
-        final Transposed wxgT = new Transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, true);
@@ -179,17 +175,6 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     @Override
     Buffers workspace(int steps, int batch) {
         return new Buffers(steps, batch);
-    }
-
-    @Override
-    Stack gate(Buffers k, String name) {
-        return switch (name) {
-            case "i" -> k.i;
-            case "f" -> k.f;
-            case "o" -> k.o;
-            case "g" -> k.g;
-            default -> null;
-        };
     }
 
     @Override
@@ -290,12 +275,12 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     @Override
     void inputGradients(Buffers k, Matrix dX) {
         // dx_t = dai_t Wxi^T + daf_t Wxf^T + dao_t Wxo^T + dag_t Wxg^T
-        dX.addProductInPlace(k.dai.steps(), k.wxiT.of(wxi));
+        dX.addProductInPlace(k.dai.steps(), k.wxT.of(wxi));
         if (options.forgetGate()) {
-            dX.addProductInPlace(k.daf.steps(), k.wxfT.of(wxf));
+            dX.addProductInPlace(k.daf.steps(), k.wxT.of(wxf));
         }
-        dX.addProductInPlace(k.dao.steps(), k.wxoT.of(wxo));
-        dX.addProductInPlace(k.dag.steps(), k.wxgT.of(wxg));
+        dX.addProductInPlace(k.dao.steps(), k.wxT.of(wxo));
+        dX.addProductInPlace(k.dag.steps(), k.wxT.of(wxg));
     }
 
     @Override

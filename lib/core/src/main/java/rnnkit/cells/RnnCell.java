@@ -26,14 +26,14 @@ import rnnkit.tensor.Matrix;
  */
 public final class RnnCell extends BaseCell<RnnCell.Buffers> {
 
-    /** What a pass keeps besides x_t and h_t: da_t, the gradient of step t's pre-activation, and the transposed weights. */
+    /** What a pass keeps besides x_t and h_t: da_t, the gradient of step t's pre-activation, and the transposed recurrent weights. */
     final class Buffers extends Workspace {
-        final Stack da = stack(steps, batch);                     // (B, H) per step
+        final Stack da = stack();                     // (B, H) per step
         final Transposed whhT = new Transposed();
-        final Transposed wxhT = new Transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
+            gate("h", h);   // a plain RNN has no gates: its heatmap is the state itself
         }
     }
 
@@ -58,11 +58,6 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
     @Override
     Buffers workspace(int steps, int batch) {
         return new Buffers(steps, batch);
-    }
-
-    @Override
-    Stack gate(Buffers k, String name) {
-        return name.equals("h") ? k.h : null;
     }
 
     @Override
@@ -96,6 +91,6 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
     @Override
     void inputGradients(Buffers k, Matrix dX) {
         // dx_t = da_t Wxh^T
-        dX.addProductInPlace(k.da.steps(), k.wxhT.of(wxh));
+        dX.addProductInPlace(k.da.steps(), k.wxT.of(wxh));
     }
 }

@@ -29,17 +29,15 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
 
     /**
      * What a pass keeps besides x_t and h_t: z_t, hTilde_t and the gradients of their
-     * pre-activations daz_t, dah_t, and the transposed weights.
+     * pre-activations daz_t, dah_t, and the transposed recurrent weights.
      */
     final class Buffers extends Workspace {
-        final Stack z = stack(steps, batch);
-        final Stack hTilde = stack(steps, batch);
-        final Stack daz = stack(steps, batch);
-        final Stack dah = stack(steps, batch);
+        final Stack z = gate("z");
+        final Stack hTilde = gate("hTilde");
+        final Stack daz = stack();
+        final Stack dah = stack();
         final Transposed whzT = new Transposed();
         final Transposed whhT = new Transposed();
-        final Transposed wxzT = new Transposed();
-        final Transposed wxhT = new Transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
@@ -75,15 +73,6 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
     @Override
     Buffers workspace(int steps, int batch) {
         return new Buffers(steps, batch);
-    }
-
-    @Override
-    Stack gate(Buffers k, String name) {
-        return switch (name) {
-            case "z" -> k.z;
-            case "hTilde" -> k.hTilde;
-            default -> null;
-        };
     }
 
     @Override
@@ -141,7 +130,7 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
     @Override
     void inputGradients(Buffers k, Matrix dX) {
         // dx_t = daz_t Wxz^T + dah_t Wxh^T
-        dX.addProductInPlace(k.daz.steps(), k.wxzT.of(wxz));
-        dX.addProductInPlace(k.dah.steps(), k.wxhT.of(wxh));
+        dX.addProductInPlace(k.daz.steps(), k.wxT.of(wxz));
+        dX.addProductInPlace(k.dah.steps(), k.wxT.of(wxh));
     }
 }

@@ -20,14 +20,14 @@ public final class Trace {
     private final Workspace workspace;
     private final boolean reusable;
     private final List<State> states;          // t = 0..T
-    private final Map<String, Stack> gates;    // by name, in the cell's order
+    private final Map<String, Stack> gates;    // by name
 
-    Trace(RecurrentCell cell, Workspace workspace, boolean reusable, Map<String, Stack> gates) {
+    Trace(RecurrentCell cell, Workspace workspace, boolean reusable) {
         this.cell = cell;
         this.workspace = workspace;
         this.reusable = reusable;
         this.states = workspace.states;
-        this.gates = gates;
+        this.gates = workspace.gates();
     }
 
     Workspace workspace() {
@@ -125,7 +125,9 @@ public final class Trace {
             throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
         }
         Map<String, Matrix> m = new LinkedHashMap<>();
-        gates.forEach((name, g) -> m.put(name, g.at(t)));
+        for (String name : gateNames()) {
+            m.put(name, gates.get(name).at(t));
+        }
         return Collections.unmodifiableMap(m);
     }
 

@@ -1,7 +1,10 @@
 package rnnkit.cells;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import rnnkit.params.Parameters;
 
@@ -32,10 +35,14 @@ class Workspace {
      */
     final State dA;
     final State dB;
+    /** Wx^T of the gate whose input gradients are being added: one matrix serves every gate in turn. */
+    final Transposed wxT = new Transposed();
     /** dL/dx_t of every step, (B, X), made by the first backward of a reused trace that asks for input gradients. */
     Stack dx;
     /** The gradient holder of a reused trace, made by its first backward. */
     Parameters gradients;
+    /** The stacks a trace shows by name ({@link Trace#gate}), in the order they were made. */
+    private final Map<String, Stack> gates = new LinkedHashMap<>();
 
     Workspace(int steps, int batch, int inputSize, int hiddenSize, boolean cellState) {
         this.steps = steps;
@@ -49,6 +56,26 @@ class Workspace {
         }
         dA = State.zeros(states.get(0).names(), batch, hiddenSize);
         dB = State.zeros(states.get(0).names(), batch, hiddenSize);
+    }
+
+    /** A new stack of T + 1 blocks of B x H (as wide as h), for a quantity of the cell's own. */
+    final Stack stack() {
+        return new Stack(steps, batch, h.at(0).cols());
+    }
+
+    /** A new stack that the trace also shows as the gate {@code name}: {@code final Stack z = gate("z");}. */
+    final Stack gate(String name) {
+        return gate(name, stack());
+    }
+
+    /** Shows {@code stack} as the gate {@code name} too; returns it. */
+    final Stack gate(String name, Stack stack) {
+        gates.put(name, stack);
+        return stack;
+    }
+
+    Map<String, Stack> gates() {
+        return Collections.unmodifiableMap(gates);
     }
 
     private State stateAt(int t) {

@@ -1,7 +1,6 @@
 package rnnkit.gradcheck;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +27,7 @@ final class CellObjective implements Objective {
     private final State initial;
     private final List<Matrix> projections = new ArrayList<>();
     private final State finalProjection;
-    private final Map<String, Matrix> tensors = new LinkedHashMap<>();
+    private final Map<String, Matrix> tensors;
 
     CellObjective(RecurrentCell cell, List<Matrix> xs, State initial, long seed) {
         this.cell = cell;
@@ -46,13 +45,7 @@ final class CellObjective implements Objective {
         for (String part : cell.stateNames()) {
             finalProjection.get(part).copyFromInPlace(Matrix.gaussian(batch, cell.hiddenSize(), 1.0, random));
         }
-        cell.parameters().forEach(tensors::put);
-        for (int t = 0; t < this.xs.size(); t++) {
-            tensors.put("x[" + t + "]", this.xs.get(t));
-        }
-        for (String part : cell.stateNames()) {
-            tensors.put(part + "0", this.initial.get(part));
-        }
+        tensors = Objective.ofSequence(cell.parameters(), this.xs, this.initial.asMap());
     }
 
     @Override
@@ -77,14 +70,7 @@ final class CellObjective implements Objective {
     public Map<String, Matrix> gradients() {
         Trace trace = cell.forward(xs, initial);
         CellGradients g = cell.backward(trace, projections, finalProjection);
-        Map<String, Matrix> out = new LinkedHashMap<>(g.parameters().asMap());
-        for (int t = 0; t < xs.size(); t++) {
-            out.put("x[" + t + "]", g.inputs().get(t));
-        }
-        for (String part : cell.stateNames()) {
-            out.put(part + "0", g.initialState().get(part));
-        }
-        return out;
+        return Objective.ofSequence(g.parameters(), g.inputs(), g.initialState().asMap());
     }
 
     private static double dot(Matrix a, Matrix b) {

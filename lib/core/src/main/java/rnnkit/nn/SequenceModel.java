@@ -1,7 +1,6 @@
 package rnnkit.nn;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -247,13 +246,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         }
         Batch own = new Batch(xs, batch.targets(), false);
         State start = (initial == null ? cell.zeroState(batch.batchSize()) : initial).copy();
-        Map<String, Matrix> tensors = new LinkedHashMap<>(params.asMap());
-        for (int t = 0; t < xs.size(); t++) {
-            tensors.put("x[" + t + "]", xs.get(t));
-        }
-        for (String part : cell.stateNames()) {
-            tensors.put(part + "0", start.get(part));
-        }
+        Map<String, Matrix> tensors = Objective.ofSequence(params, xs, start.asMap());
         return new Objective() {
             @Override
             public Map<String, Matrix> tensors() {
@@ -268,14 +261,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
             @Override
             public Map<String, Matrix> gradients() {
                 Gradients g = SequenceModel.this.gradients(own, start);
-                Map<String, Matrix> m = new LinkedHashMap<>(g.gradients().asMap());
-                for (int t = 0; t < xs.size(); t++) {
-                    m.put("x[" + t + "]", g.inputGradients().get(t));
-                }
-                for (String part : cell.stateNames()) {
-                    m.put(part + "0", g.initialStateGradient().get(part));
-                }
-                return m;
+                return Objective.ofSequence(g.gradients(), g.inputGradients(), g.initialStateGradient().asMap());
             }
         };
     }

@@ -26,7 +26,10 @@ import rnnkit.tensor.Matrix;
  */
 public final class RnnCell extends BaseCell<RnnCell.Buffers> {
 
-    /** What a pass keeps besides x_t and h_t: da_t, the gradient of step t's pre-activation, and the transposed recurrent weights. */
+    /**
+     * What a pass keeps besides x_t and h_t: da_t, the gradient of step t's pre-activation, and
+     * the transposed recurrent weights.
+     */
     final class Buffers extends Workspace {
         final Stack da = stack();                     // (B, H) per step
         final Transposed whhT = new Transposed();

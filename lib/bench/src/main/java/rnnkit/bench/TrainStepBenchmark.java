@@ -16,6 +16,7 @@ import rnnkit.data.Batch;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
 import rnnkit.nn.SequenceModel;
+import rnnkit.nn.TrainingStep;
 import rnnkit.tensor.Matrix;
 import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
@@ -139,6 +140,7 @@ public final class TrainStepBenchmark {
     /** The training step being measured, with its model, data and carried state. */
     static final class Step {
         private final SequenceModel model;
+        private final TrainingStep training;
         private final Optimizer optimizer;
         private final Clipping clipping;
         private final List<Batch> batches = new ArrayList<>();
@@ -153,6 +155,7 @@ public final class TrainStepBenchmark {
                 default -> throw new IllegalArgumentException("cell must be rnn, gru or lstm, got '" + c.cell() + "'");
             };
             model = new ManyToManyModel(cell, c.vocab(), Loss.softmaxCrossEntropy(), 2);
+            training = new TrainingStep(model);
             optimizer = c.optimizer().equals("adagrad") ? Optimizer.adagrad(0.1) : Optimizer.sgd(0.01);
             clipping = c.clip() > 0 ? Clipping.value(c.clip()) : Clipping.none();
             Random random = new Random(3);
@@ -171,7 +174,7 @@ public final class TrainStepBenchmark {
         }
 
         void run() {
-            SequenceModel.Gradients g = model.trainingGradients(batches.get(next), carried);
+            SequenceModel.Gradients g = training.gradients(batches.get(next), carried);
             next = (next + 1) % batches.size();
             carried = g.finalState();
             clipping.apply(g.gradients());

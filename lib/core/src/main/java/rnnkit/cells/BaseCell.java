@@ -1,33 +1,39 @@
 package rnnkit.cells;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 
 import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
 /**
  * What every cell shares: the sizes, the named parameters, argument checks, and the loops over
- * time. A cell writes one step forward ({@link #step}), one step backward ({@link #stepBackward}),
- * and the sums over the steps that give its weight and input gradients ({@link #weightGradients},
- * {@link #inputGradients}); the loops here run them over the sequence.
+ * time. A cell writes, in its own file and next to each other, one step forward ({@link #step}),
+ * one step backward ({@link #stepBackward}), and the sums over the steps that give its weight and
+ * input gradients ({@link #weightGradients}, {@link #inputGradients}); the loops here run them over
+ * the sequence:
  *
- * <p>Every matrix a step writes lives in a {@link Workspace}: the step's buffers ({@link #buffers})
- * are blocks of (T + 1) B-row stacks, made once per trace and overwritten by a pass that reuses the
- * trace. A training loop that passes its last trace back in therefore allocates nothing per step.
+ * <pre>
+ *   forward:   h_0 = initial;  for t = 1..T:  step(t)
+ *   backward:  d = dL/d(final state);  for t = T..1:  d.h += dL/dh_t;  d = stepBackward(t, d)
+ *              then the weight gradients and dL/dx_t of every step, each one product over the stacked steps
+ * </pre>
  *
- * @param <C> a step's buffers: what it writes forward and what its backward pass needs
+ * <p>Every matrix a step writes lives in the cell's {@link Workspace}, one {@link Stack} per
+ * quantity, made once per trace and overwritten by a pass that reuses the trace. A training loop
+ * that passes its last trace back in therefore allocates nothing per step.
+ *
+ * @param <W> the cell's workspace: the shared buffers and the cell's own stacks, as typed fields
  */
-abstract class BaseCell<C> implements RecurrentCell {
+abstract class BaseCell<W extends Workspace> implements RecurrentCell {
 
     protected final int inputSize;
     protected final int hiddenSize;
     protected final Parameters params = new Parameters();
+    /** The name of each parameter matrix, by identity: how {@link #grad} finds a parameter's gradient. */
+    private final Map<Matrix, String> names = new IdentityHashMap<>();
 
     BaseCell(int inputSize, int hiddenSize) {
         if (inputSize < 1) {
@@ -40,30 +46,26 @@ abstract class BaseCell<C> implements RecurrentCell {
         this.hiddenSize = hiddenSize;
     }
 
-    /**
-     * The buffers of step t = 1..T in {@code w}: blocks t of stacks (what later steps or the sums
-     * over the steps read) or scratch (what only this step's arithmetic needs). The state after the
-     * step is block t of the stacks named by {@link #stateNames()}, "h" (and "c").
-     */
-    abstract C buffers(Workspace w, int t);
+    /** The buffers of a pass over T steps of B examples: the shared ones and the cell's own stacks. */
+    abstract W workspace(int steps, int batch);
 
-    /** The gates step t records, by name, as matrices of its buffers (made once per trace). */
-    abstract Map<String, Matrix> gates(C k);
+    /** Step t forward: from x_t and the state before (blocks t and t - 1 of k.x, k.h), writes the state after and the step's buffers. */
+    abstract void step(W k, int t);
 
-    /** One step forward: writes k and the state after the step, from x_t (B x X) and the previous state. */
-    abstract void step(Matrix x, State prev, C k, State next);
+    /** Before the steps of backward: sets the transposes of the recurrent weights that every step multiplies by. */
+    abstract void transposeRecurrentWeights(W k);
 
     /**
-     * One step backward. Given dNext = dL/d(state after step t), it overwrites every part of dPrev
+     * Step t backward. Given dNext = dL/d(state after step t), it overwrites every part of dPrev
      * with dL/d(state before) and keeps in k what the sums over the steps need.
      */
-    abstract void stepBackward(Workspace w, Matrix x, State prev, C k, State dNext, State dPrev);
+    abstract void stepBackward(W k, int t, State dNext, State dPrev);
 
     /** After the steps: adds every parameter's gradient, summed over the steps, to {@code grads}. */
-    abstract void weightGradients(Workspace w, Parameters grads);
+    abstract void weightGradients(W k, Parameters grads);
 
     /** After the steps: adds dL/dx_t of every step, stacked as (T B) x X, to {@code dX}. */
-    abstract void inputGradients(Workspace w, Matrix dX);
+    abstract void inputGradients(W k, Matrix dX);
 
 
     @Override
@@ -107,62 +109,27 @@ abstract class BaseCell<C> implements RecurrentCell {
         Trace trace = reuse != null && reuse.reusable() && reuse.fits(this, xs.size(), batch) ? reuse
                 : newTrace(xs.size(), batch, reusable);
         trace.stamp(params.version());
-        Workspace w = trace.workspace();
-        for (String part : stateNames()) {
-            Matrix start = trace.state(0).get(part);
-            if (initial == null) {
-                start.zeroInPlace();
-            } else {
-                start.copyFromInPlace(initial.get(part));
-            }
+        W k = workspace(trace);
+        if (initial == null) {
+            k.states.get(0).zeroInPlace();
+        } else {
+            k.states.get(0).copyFromInPlace(initial);
         }
         for (int t = 1; t <= xs.size(); t++) {
             // The step reads a copy of x_t: the sums over the steps multiply the stacked copies at the end.
-            Matrix x = w.block("x", t, inputSize).copyFromInPlace(xs.get(t - 1));
-            step(x, trace.state(t - 1), cache(trace, t), trace.state(t));
+            k.x.at(t).copyFromInPlace(xs.get(t - 1));
+            step(k, t);
         }
         return trace;
     }
 
     private Trace newTrace(int steps, int batch, boolean reusable) {
-        Workspace w = new Workspace(steps, batch);
-        List<State> states = new ArrayList<>(steps + 1);
-        List<Map<String, Matrix>> gates = new ArrayList<>(steps);
-        List<Object> caches = new ArrayList<>(steps);
-        states.add(stateBlocks(w, 0));
-        for (int t = 1; t <= steps; t++) {
-            states.add(stateBlocks(w, t));
-            C k = buffers(w, t);
-            caches.add(k);
-            gates.add(Collections.unmodifiableMap(gates(k)));
-        }
-        return new Trace(this, w, reusable, states, gates, caches);
-    }
-
-    /** The state after step t: blocks t of the stacks named by {@link #stateNames()}. */
-    private State stateBlocks(Workspace w, int t) {
-        return stateOf(part -> w.block(part, t, hiddenSize));
-    }
-
-    /** A state with one B x H scratch matrix per part, named {@code name + "." + part}. */
-    private State scratchState(Workspace w, String name, int batch) {
-        return stateOf(part -> w.scratch(name + "." + part, batch, hiddenSize));
-    }
-
-    /** A state whose parts, named by {@link #stateNames()}, are {@code part.apply(name)}. */
-    private State stateOf(Function<String, Matrix> part) {
-        List<String> names = stateNames();
-        Object[] pairs = new Object[2 * names.size()];
-        for (int k = 0; k < names.size(); k++) {
-            pairs[2 * k] = names.get(k);
-            pairs[2 * k + 1] = part.apply(names.get(k));
-        }
-        return State.of(pairs);
+        return new Trace(this, workspace(steps, batch), reusable);
     }
 
     @SuppressWarnings("unchecked")
-    private C cache(Trace trace, int t) {
-        return (C) trace.cache(t);
+    private W workspace(Trace trace) {
+        return (W) trace.workspace();   // a trace of this cell (checked by the callers) holds a W
     }
 
     /** Every weight must be a finite number: a NaN would silently turn every output into NaN. */
@@ -211,42 +178,48 @@ abstract class BaseCell<C> implements RecurrentCell {
                 requireShape("dhs[" + (t - 1) + "] (step t=" + t + ")", dh, batch, hiddenSize);
             }
         }
-        Workspace w = trace.workspace();
-        transposeWeights(w, "Wh");   // the recurrent weights, for dh_{t-1} = da Wh^T at every step
+        W k = workspace(trace);
+        transposeRecurrentWeights(k);
         // dL/d(state after step t) and the state step t writes dL/d(state before) into; swapped after each step
-        State d = scratchState(w, "dA", batch);
-        State dPrev = scratchState(w, "dB", batch);
-        for (String part : stateNames()) {
-            if (dFinal == null) {
-                d.get(part).zeroInPlace();
-            } else {
-                d.get(part).copyFromInPlace(dFinal.get(part));
-            }
+        State d = k.dA;
+        State dPrev = k.dB;
+        if (dFinal == null) {
+            d.zeroInPlace();
+        } else {
+            d.copyFromInPlace(dFinal);
         }
         for (int t = steps; t >= 1; t--) {
             Matrix dh = dhs == null ? null : dhs.get(t - 1);
             if (dh != null) {
                 d.h().addInPlace(dh);
             }
-            stepBackward(w, w.block("x", t, inputSize), trace.state(t - 1), cache(trace, t), d, dPrev);
+            stepBackward(k, t, d, dPrev);
             State swap = d;
             d = dPrev;
             dPrev = swap;
         }
         boolean reuse = trace.reusable();
-        Parameters grads = reuse ? w.zeroGradients(params) : params.zerosLike();
-        weightGradients(w, grads);
+        Parameters grads;
+        if (!reuse) {
+            grads = params.zerosLike();
+        } else if (k.gradients == null) {
+            grads = k.gradients = params.zerosLike();
+        } else {
+            grads = k.gradients.zeroInPlace();
+        }
+        weightGradients(k, grads);
         List<Matrix> dxs = null;
         if (inputGradients) {
             Matrix dX;
             if (reuse) {
-                w.block("dx", 0, inputSize);   // makes the stack on first use
-                dX = w.blocks("dx", 1, steps + 1).zeroInPlace();
+                if (k.dx == null) {
+                    k.dx = new Stack(steps, batch, inputSize);
+                }
+                dX = k.dx.steps().zeroInPlace();
             } else {
                 dX = Matrix.zeros(steps * batch, inputSize);
             }
-            transposeWeights(w, "Wx");
-            inputGradients(w, dX);
+            inputGradients(k, dX);
             Matrix[] parts = new Matrix[steps];
             for (int t = 1; t <= steps; t++) {
                 parts[t - 1] = dX.viewRows((t - 1) * batch, t * batch);
@@ -260,57 +233,22 @@ abstract class BaseCell<C> implements RecurrentCell {
 
     /** A new X x H or H x H weight, uniform in [-1/sqrt(H), 1/sqrt(H)) (the PyTorch default range). */
     Matrix weight(String name, int rows, Random random) {
-        return params.add(name, Matrix.uniform(rows, hiddenSize, 1.0 / Math.sqrt(hiddenSize), random));
+        return parameter(name, Matrix.uniform(rows, hiddenSize, 1.0 / Math.sqrt(hiddenSize), random));
     }
 
     /** A new 1 x H bias, every entry {@code value}. */
     Matrix bias(String name, double value) {
-        return params.add(name, Matrix.filled(1, hiddenSize, value));
+        return parameter(name, Matrix.filled(1, hiddenSize, value));
     }
 
-    /** Block t of the stack {@code name}, B x H. */
-    Matrix block(Workspace w, String name, int t) {
-        return w.block(name, t, hiddenSize);
+    private Matrix parameter(String name, Matrix value) {
+        names.put(value, name);
+        return params.add(name, value);
     }
 
-    /** The scratch matrix {@code name}, B x H, which every step overwrites. */
-    Matrix scratch(Workspace w, String name) {
-        return w.scratch(name, w.batch, hiddenSize);
-    }
-
-    /**
-     * The gradients of a gate whose pre-activation is a_t = x_t Wx + h_{t-1} Wh + b, summed over
-     * the steps as products of stacked blocks: dWx += X^T DA, dWh += H_prev^T DA and db += the
-     * column sums of DA, where X, H_prev and DA stack x_t, h_{t-1} and the stack "da" + gate.
-     */
-    void affineGradients(Workspace w, Parameters grads, String gate) {
-        Matrix das = w.blocks("da" + gate, 1, w.steps + 1);
-        grads.get("Wx" + gate).addTransAProductInPlace(w.blocks("x", 1, w.steps + 1), das);
-        grads.get("Wh" + gate).addTransAProductInPlace(w.blocks("h", 0, w.steps), das);
-        grads.get("b" + gate).addColumnSumsInPlace(das);
-    }
-
-    /** dX += DA Wx^T for the gate's stacked pre-activation gradients DA (the stack "da" + gate). */
-    void affineInputGradients(Workspace w, Matrix dX, String gate) {
-        dX.addProductInPlace(w.blocks("da" + gate, 1, w.steps + 1), w.transposed("Wx" + gate));
-    }
-
-    /** Transposes the weights whose names start with {@code prefix} into the workspace, for the products of backward. */
-    private void transposeWeights(Workspace w, String prefix) {
-        for (String name : params.names()) {
-            if (name.startsWith(prefix)) {
-                w.transpose(name, params.get(name));
-            }
-        }
-    }
-
-    /** Ordered gate map from name, matrix pairs. */
-    static Map<String, Matrix> named(Object... namesAndMatrices) {
-        Map<String, Matrix> m = new LinkedHashMap<>();
-        for (int k = 0; k < namesAndMatrices.length; k += 2) {
-            m.put((String) namesAndMatrices[k], (Matrix) namesAndMatrices[k + 1]);
-        }
-        return m;
+    /** The gradient of {@code parameter} (one of this cell's weight or bias fields) in {@code grads}: dWxh for wxh. */
+    Matrix grad(Parameters grads, Matrix parameter) {
+        return grads.get(names.get(parameter));
     }
 
     // ---------------------------------------------------------------- argument checks

@@ -1,7 +1,6 @@
 package rnnkit.cells;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import rnnkit.params.Parameters;
@@ -114,13 +113,29 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
     }
 
     /**
-     * Step t's matrices: the gates z, r and hTilde; hiddenTerm, r ⊙ h_{t-1} (reset before the
-     * product) or h_{t-1} Whh + bhh (after); the pre-activation gradients daz, dar, dah; dHidden,
-     * the gradient of h_{t-1} Whh + bhh (reset after the product); all blocks t of their stacks.
-     * dRh, the gradient of r ⊙ h_{t-1}, only the step itself needs.
+     * What a pass keeps besides x_t and h_t: the gates z_t, r_t, hTilde_t; hiddenTerm_t, which is
+     * r_t ⊙ h_{t-1} (reset before the product) or h_{t-1} Whh + bhh (after); the gradients of the
+     * pre-activations daz_t, dar_t, dah_t; with the reset after the product dHidden_t, the gradient
+     * of h_{t-1} Whh + bhh; with the reset before it dRh, the gradient of r ⊙ h_{t-1}, which only
+     * the step itself needs; and the transposed recurrent weights.
      */
-    record Buffers(Matrix z, Matrix r, Matrix hTilde, Matrix hiddenTerm, Matrix daz, Matrix dar, Matrix dah, Matrix dHidden,
-            Matrix dRh) {
+    final class Buffers extends Workspace {
+        final Stack z = gate("z");
+        final Stack r = gate("r");
+        final Stack hTilde = gate("hTilde");
+        final Stack hiddenTerm = stack();
+        final Stack daz = stack();
+        final Stack dar = stack();
+        final Stack dah = stack();
+        final Stack dHidden = options.reset() == ResetPlacement.AFTER_PRODUCT ? stack() : null;
+        final Matrix dRh = options.reset() == ResetPlacement.BEFORE_PRODUCT ? Matrix.zeros(batch, hiddenSize) : null;
+        final Transposed whzT = new Transposed();
+        final Transposed whrT = new Transposed();
+        final Transposed whhT = new Transposed();
+
+        Buffers(int steps, int batch) {
+            super(steps, batch, inputSize, hiddenSize, false);
+        }
     }
 
     private final Options options;
@@ -173,105 +188,125 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
     }
 
     @Override
-    Buffers buffers(Workspace w, int t) {
-        return new Buffers(block(w, "z", t), block(w, "r", t), block(w, "hTilde", t), block(w, "hiddenTerm", t),
-                block(w, "daz", t), block(w, "dar", t), block(w, "dah", t), block(w, "dHidden", t), scratch(w, "dRh"));
+    Buffers workspace(int steps, int batch) {
+        return new Buffers(steps, batch);
     }
 
     @Override
-    Map<String, Matrix> gates(Buffers k) {
-        return named("z", k.z(), "r", k.r(), "hTilde", k.hTilde());
-    }
-
-    @Override
-    void step(Matrix x, State prev, Buffers k, State next) {
-        Matrix hPrev = prev.h();
+    void step(Buffers k, int t) {
+        Matrix x = k.x.at(t);
+        Matrix hPrev = k.h.at(t - 1);
+        Matrix z = k.z.at(t);
+        Matrix r = k.r.at(t);
+        Matrix hTilde = k.hTilde.at(t);
+        Matrix hiddenTerm = k.hiddenTerm.at(t);
         // z = σ(x Wxz + h_{t-1} Whz + bz), r = σ(x Wxr + h_{t-1} Whr + br)
-        Ops.sigmoid(Ops.affine(k.z(), x, wxz, hPrev, whz, bz));
-        Ops.sigmoid(Ops.affine(k.r(), x, wxr, hPrev, whr, br));
-        Matrix pre = k.hTilde().zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
+        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, bz));
+        Ops.sigmoid(Ops.affine(r, x, wxr, hPrev, whr, br));
+        Matrix pre = hTilde.zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = x Wxh + bh + (r ⊙ h_{t-1}) Whh
-            pre.addProductInPlace(k.hiddenTerm().setToTimesInPlace(k.r(), hPrev), whh);
+            pre.addProductInPlace(hiddenTerm.setToTimesInPlace(r, hPrev), whh);
         } else {
             // pre = x Wxh + bh + r ⊙ (h_{t-1} Whh + bhh)
-            pre.addTimesInPlace(k.r(), k.hiddenTerm().zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
+            pre.addTimesInPlace(r, hiddenTerm.zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
         }
         // hTilde = tanh(pre)
         Ops.tanh(pre);
         if (options.update() == UpdateWeights.CANDIDATE) {
             // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
-            Ops.blend(next.h(), k.z(), k.hTilde(), hPrev);
+            Ops.blend(k.h.at(t), z, hTilde, hPrev);
         } else {
             // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde
-            Ops.blend(next.h(), k.z(), hPrev, k.hTilde());
+            Ops.blend(k.h.at(t), z, hPrev, hTilde);
         }
     }
 
     @Override
-    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+    void transposeRecurrentWeights(Buffers k) {
+        k.whhT.of(whh);
+        k.whzT.of(whz);
+        k.whrT.of(whr);
+    }
+
+    @Override
+    void stepBackward(Buffers k, int t, State dNext, State dPrev) {
         Matrix dh = dNext.h();
-        Matrix hPrev = prev.h();
+        Matrix hPrev = k.h.at(t - 1);
         Matrix dhPrev = dPrev.h();
-        Matrix dn = k.dah();
-        Matrix dz = k.daz();
+        Matrix z = k.z.at(t);
+        Matrix r = k.r.at(t);
+        Matrix hTilde = k.hTilde.at(t);
+        Matrix dn = k.dah.at(t);
+        Matrix dz = k.daz.at(t);
         if (options.update() == UpdateWeights.CANDIDATE) {
             // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}:
             //   dhTilde = dh ⊙ z,   dz = dh ⊙ (hTilde - h_{t-1}),   dh_{t-1} = dh ⊙ (1 - z) (+ more below)
-            dn.setToTimesInPlace(dh, k.z());
-            dz.copyFromInPlace(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
-            Ops.oneMinusTimes(dhPrev, k.z(), dh);
+            dn.setToTimesInPlace(dh, z);
+            dz.copyFromInPlace(hTilde).addScaledInPlace(-1.0, hPrev).timesInPlace(dh);
+            Ops.oneMinusTimes(dhPrev, z, dh);
         } else {
             // h = z ⊙ h_{t-1} + (1 - z) ⊙ hTilde:
             //   dhTilde = dh ⊙ (1 - z),   dz = dh ⊙ (h_{t-1} - hTilde),   dh_{t-1} = dh ⊙ z (+ more below)
-            Ops.oneMinusTimes(dn, k.z(), dh);
-            dz.copyFromInPlace(hPrev).addScaledInPlace(-1.0, k.hTilde()).timesInPlace(dh);
-            dhPrev.setToTimesInPlace(dh, k.z());
+            Ops.oneMinusTimes(dn, z, dh);
+            dz.copyFromInPlace(hPrev).addScaledInPlace(-1.0, hTilde).timesInPlace(dh);
+            dhPrev.setToTimesInPlace(dh, z);
         }
         // through hTilde = tanh(pre)
-        Ops.tanhBackward(dn, dn, k.hTilde());
-        Matrix dr = k.dar();
+        Ops.tanhBackward(dn, dn, hTilde);
+        Matrix dr = k.dar.at(t);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = ... + (r ⊙ h_{t-1}) Whh:   d(r ⊙ h_{t-1}) = dah Whh^T,  dr = that ⊙ h_{t-1},  dh_{t-1} += that ⊙ r
-            Matrix dRh = k.dRh().zeroInPlace().addProductInPlace(dn, w.transposed("Whh"));
+            Matrix dRh = k.dRh.zeroInPlace().addProductInPlace(dn, k.whhT.get());
             dr.setToTimesInPlace(dRh, hPrev);
-            dhPrev.addTimesInPlace(dRh, k.r());
+            dhPrev.addTimesInPlace(dRh, r);
         } else {
             // pre = ... + r ⊙ (h_{t-1} Whh + bhh):   dHidden = dah ⊙ r,  dr = dah ⊙ (h_{t-1} Whh + bhh),  dh_{t-1} += dHidden Whh^T
-            Matrix dHidden = k.dHidden().setToTimesInPlace(dn, k.r());
-            dr.setToTimesInPlace(dn, k.hiddenTerm());
-            dhPrev.addProductInPlace(dHidden, w.transposed("Whh"));
+            Matrix dHidden = k.dHidden.at(t).setToTimesInPlace(dn, r);
+            dr.setToTimesInPlace(dn, k.hiddenTerm.at(t));
+            dhPrev.addProductInPlace(dHidden, k.whhT.get());
         }
         // through the gates' sigmoids, then their pre-activations: + daz Whz^T + dar Whr^T
-        Ops.sigmoidBackward(dz, dz, k.z());
-        Ops.sigmoidBackward(dr, dr, k.r());
-        dhPrev.addProductInPlace(dz, w.transposed("Whz")).addProductInPlace(dr, w.transposed("Whr"));
+        Ops.sigmoidBackward(dz, dz, z);
+        Ops.sigmoidBackward(dr, dr, r);
+        dhPrev.addProductInPlace(dz, k.whzT.get()).addProductInPlace(dr, k.whrT.get());
     }
 
     @Override
-    void weightGradients(Workspace w, Parameters grads) {
-        affineGradients(w, grads, "z");
-        affineGradients(w, grads, "r");
-        // the candidate: dWxh = Σ_t x_t^T dah_t, dbh = Σ_t (column sums of dah_t), and Whh by the reset placement
-        Matrix dns = w.blocks("dah", 1, w.steps + 1);
-        grads.get("Wxh").addTransAProductInPlace(w.blocks("x", 1, w.steps + 1), dns);
-        grads.get("bh").addColumnSumsInPlace(dns);
+    void weightGradients(Buffers k, Parameters grads) {
+        Matrix xs = k.x.steps();
+        Matrix hPrevs = k.h.previous();
+        Matrix daz = k.daz.steps();
+        Matrix dar = k.dar.steps();
+        Matrix dah = k.dah.steps();
+        // update gate: dWxz = Σ_t x_t^T daz_t,  dWhz = Σ_t h_{t-1}^T daz_t,  dbz = Σ_t (column sums of daz_t)
+        grad(grads, wxz).addTransAProductInPlace(xs, daz);
+        grad(grads, whz).addTransAProductInPlace(hPrevs, daz);
+        grad(grads, bz).addColumnSumsInPlace(daz);
+        // reset gate: the same with dar
+        grad(grads, wxr).addTransAProductInPlace(xs, dar);
+        grad(grads, whr).addTransAProductInPlace(hPrevs, dar);
+        grad(grads, br).addColumnSumsInPlace(dar);
+        // candidate: dWxh = Σ_t x_t^T dah_t, dbh = Σ_t (column sums of dah_t), and Whh by the reset placement
+        grad(grads, wxh).addTransAProductInPlace(xs, dah);
+        grad(grads, bh).addColumnSumsInPlace(dah);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // dWhh = Σ_t (r_t ⊙ h_{t-1})^T dah_t
-            grads.get("Whh").addTransAProductInPlace(w.blocks("hiddenTerm", 1, w.steps + 1), dns);
+            grad(grads, whh).addTransAProductInPlace(k.hiddenTerm.steps(), dah);
         } else {
             // dWhh = Σ_t h_{t-1}^T dHidden_t, dbhh = Σ_t (column sums of dHidden_t)
-            Matrix dHiddens = w.blocks("dHidden", 1, w.steps + 1);
-            grads.get("Whh").addTransAProductInPlace(w.blocks("h", 0, w.steps), dHiddens);
-            grads.get("bhh").addColumnSumsInPlace(dHiddens);
+            Matrix dHidden = k.dHidden.steps();
+            grad(grads, whh).addTransAProductInPlace(hPrevs, dHidden);
+            grad(grads, bhh).addColumnSumsInPlace(dHidden);
         }
     }
 
     @Override
-    void inputGradients(Workspace w, Matrix dX) {
-        affineInputGradients(w, dX, "z");
-        affineInputGradients(w, dX, "r");
-        affineInputGradients(w, dX, "h");
+    void inputGradients(Buffers k, Matrix dX) {
+        // dx_t = daz_t Wxz^T + dar_t Wxr^T + dah_t Wxh^T
+        dX.addProductInPlace(k.daz.steps(), k.wxT.of(wxz));
+        dX.addProductInPlace(k.dar.steps(), k.wxT.of(wxr));
+        dX.addProductInPlace(k.dah.steps(), k.wxT.of(wxh));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package rnnkit.cells;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import rnnkit.params.Parameters;
@@ -81,12 +80,33 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     }
 
     /**
-     * Step t's matrices: the gates i, f, o, g and tanh(c_t) (blocks t of their stacks), the
-     * pre-activation gradients dai, daf, dao, dag (blocks t of "da" + gate, summed over the steps
-     * at the end) and dc, which only the step itself needs.
+     * What a pass keeps besides x_t, h_t and c_t: the gates i_t, f_t, o_t, g_t and tanh(c_t), the
+     * gradients of the gates' pre-activations dai_t, daf_t, dao_t, dag_t (summed over the steps at
+     * the end), dc, which only the step itself needs, and the transposed recurrent weights. Without
+     * a forget gate f is all ones, set once, and daf is not kept (Whf^T is never set).
      */
-    record Buffers(Matrix i, Matrix f, Matrix o, Matrix g, Matrix tanhC, Matrix dai, Matrix daf, Matrix dao, Matrix dag,
-            Matrix dc) {
+    final class Buffers extends Workspace {
+        final Stack i = gate("i");
+        final Stack f = gate("f");
+        final Stack o = gate("o");
+        final Stack g = gate("g");
+        final Stack tanhC = stack();
+        final Stack dai = stack();
+        final Stack daf = options.forgetGate() ? stack() : null;
+        final Stack dao = stack();
+        final Stack dag = stack();
+        final Matrix dc = Matrix.zeros(batch, hiddenSize);
+        final Transposed whiT = new Transposed();
+        final Transposed whfT = new Transposed();
+        final Transposed whoT = new Transposed();
+        final Transposed whgT = new Transposed();
+
+        Buffers(int steps, int batch) {
+            super(steps, batch, inputSize, hiddenSize, true);
+            if (!options.forgetGate()) {
+                f.steps().addRowInPlace(Matrix.filled(1, hiddenSize, 1.0));   // f = 1, set once
+            }
+        }
     }
 
     private final Options options;
@@ -155,81 +175,114 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     }
 
     @Override
-    Buffers buffers(Workspace w, int t) {
-        Matrix f = block(w, "f", t);
-        if (!options.forgetGate()) {
-            f.addRowInPlace(Matrix.filled(1, hiddenSize, 1.0));   // f = 1, set once
-        }
-        return new Buffers(block(w, "i", t), f, block(w, "o", t), block(w, "g", t), block(w, "tanhC", t),
-                block(w, "dai", t), block(w, "daf", t), block(w, "dao", t), block(w, "dag", t), scratch(w, "dc"));
+    Buffers workspace(int steps, int batch) {
+        return new Buffers(steps, batch);
     }
 
     @Override
-    Map<String, Matrix> gates(Buffers k) {
-        return named("i", k.i(), "f", k.f(), "o", k.o(), "g", k.g());
-    }
-
-    @Override
-    void step(Matrix x, State prev, Buffers k, State next) {
-        Matrix hPrev = prev.h();
+    void step(Buffers k, int t) {
+        Matrix x = k.x.at(t);
+        Matrix hPrev = k.h.at(t - 1);
+        Matrix i = k.i.at(t);
+        Matrix f = k.f.at(t);
+        Matrix o = k.o.at(t);
+        Matrix g = k.g.at(t);
+        Matrix tanhC = k.tanhC.at(t);
         // i = σ(x Wxi + h_{t-1} Whi + bi), f = σ(x Wxf + h_{t-1} Whf + bf), o = σ(x Wxo + h_{t-1} Who + bo)
-        Ops.sigmoid(Ops.affine(k.i(), x, wxi, hPrev, whi, bi));
+        Ops.sigmoid(Ops.affine(i, x, wxi, hPrev, whi, bi));
         if (options.forgetGate()) {
-            Ops.sigmoid(Ops.affine(k.f(), x, wxf, hPrev, whf, bf));
+            Ops.sigmoid(Ops.affine(f, x, wxf, hPrev, whf, bf));
         }
-        Ops.sigmoid(Ops.affine(k.o(), x, wxo, hPrev, who, bo));
+        Ops.sigmoid(Ops.affine(o, x, wxo, hPrev, who, bo));
         // g = c̃ = tanh(x Wxg + h_{t-1} Whg + bg)
-        Ops.tanh(Ops.affine(k.g(), x, wxg, hPrev, whg, bg));
+        Ops.tanh(Ops.affine(g, x, wxg, hPrev, whg, bg));
         // c_t = f ⊙ c_{t-1} + i ⊙ g
-        Matrix c = next.c().setToTimesInPlace(k.f(), prev.c()).addTimesInPlace(k.i(), k.g());
+        Matrix c = k.c.at(t).setToTimesInPlace(f, k.c.at(t - 1)).addTimesInPlace(i, g);
         // h_t = o ⊙ tanh(c_t)
-        Ops.tanh(k.tanhC().copyFromInPlace(c));
-        next.h().setToTimesInPlace(k.o(), k.tanhC());
+        Ops.tanh(tanhC.copyFromInPlace(c));
+        k.h.at(t).setToTimesInPlace(o, tanhC);
     }
 
     @Override
-    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+    void transposeRecurrentWeights(Buffers k) {
+        k.whiT.of(whi);
+        if (options.forgetGate()) {
+            k.whfT.of(whf);
+        }
+        k.whoT.of(who);
+        k.whgT.of(whg);
+    }
+
+    @Override
+    void stepBackward(Buffers k, int t, State dNext, State dPrev) {
         Matrix dh = dNext.h();
+        Matrix i = k.i.at(t);
+        Matrix f = k.f.at(t);
+        Matrix o = k.o.at(t);
+        Matrix g = k.g.at(t);
+        Matrix tanhC = k.tanhC.at(t);
+        Matrix dai = k.dai.at(t);
+        Matrix dao = k.dao.at(t);
+        Matrix dag = k.dag.at(t);
         // h = o ⊙ tanh(c):
         //   dao = dh ⊙ tanh(c) ⊙ o (1 - o)                 (o's pre-activation, through its sigmoid)
         //   dc  = dh ⊙ o ⊙ (1 - tanh(c)^2) + dc_{t+1}      (plus what flows back from the next step)
-        Ops.sigmoidBackward(k.dao(), k.dao().setToTimesInPlace(dh, k.tanhC()), k.o());
-        Matrix dc = Ops.tanhBackward(k.dc(), k.dc().setToTimesInPlace(dh, k.o()), k.tanhC()).addInPlace(dNext.c());
+        Ops.sigmoidBackward(dao, dao.setToTimesInPlace(dh, tanhC), o);
+        Matrix dc = Ops.tanhBackward(k.dc, k.dc.setToTimesInPlace(dh, o), tanhC).addInPlace(dNext.c());
         // c = f ⊙ c_{t-1} + i ⊙ g:
         //   dai = dc ⊙ g ⊙ i (1 - i),   dag = dc ⊙ i ⊙ (1 - g^2),   daf = dc ⊙ c_{t-1} ⊙ f (1 - f)
         //   dc_{t-1} = dc ⊙ f
-        Ops.sigmoidBackward(k.dai(), k.dai().setToTimesInPlace(dc, k.g()), k.i());
-        Ops.tanhBackward(k.dag(), k.dag().setToTimesInPlace(dc, k.i()), k.g());
+        Ops.sigmoidBackward(dai, dai.setToTimesInPlace(dc, g), i);
+        Ops.tanhBackward(dag, dag.setToTimesInPlace(dc, i), g);
         if (options.forgetGate()) {
-            Ops.sigmoidBackward(k.daf(), k.daf().setToTimesInPlace(dc, prev.c()), k.f());
+            Matrix daf = k.daf.at(t);
+            Ops.sigmoidBackward(daf, daf.setToTimesInPlace(dc, k.c.at(t - 1)), f);
         }
-        dPrev.c().setToTimesInPlace(dc, k.f());
+        dPrev.c().setToTimesInPlace(dc, f);
         // dh_{t-1} = Σ over the gates of da Wh^T
         Matrix dhPrev = dPrev.h().zeroInPlace();
-        dhPrev.addProductInPlace(k.dai(), w.transposed("Whi"));
+        dhPrev.addProductInPlace(dai, k.whiT.get());
         if (options.forgetGate()) {
-            dhPrev.addProductInPlace(k.daf(), w.transposed("Whf"));
+            dhPrev.addProductInPlace(k.daf.at(t), k.whfT.get());
         }
-        dhPrev.addProductInPlace(k.dao(), w.transposed("Who"));
-        dhPrev.addProductInPlace(k.dag(), w.transposed("Whg"));
+        dhPrev.addProductInPlace(dao, k.whoT.get());
+        dhPrev.addProductInPlace(dag, k.whgT.get());
     }
 
     @Override
-    void weightGradients(Workspace w, Parameters grads) {
-        for (String gate : gatesWithWeights()) {
-            affineGradients(w, grads, gate);
+    void weightGradients(Buffers k, Parameters grads) {
+        Matrix xs = k.x.steps();
+        Matrix hPrevs = k.h.previous();
+        // each gate a: dWxa = Σ_t x_t^T daa_t,  dWha = Σ_t h_{t-1}^T daa_t,  dba = Σ_t (column sums of daa_t)
+        Matrix dai = k.dai.steps();
+        grad(grads, wxi).addTransAProductInPlace(xs, dai);
+        grad(grads, whi).addTransAProductInPlace(hPrevs, dai);
+        grad(grads, bi).addColumnSumsInPlace(dai);
+        if (options.forgetGate()) {
+            Matrix daf = k.daf.steps();
+            grad(grads, wxf).addTransAProductInPlace(xs, daf);
+            grad(grads, whf).addTransAProductInPlace(hPrevs, daf);
+            grad(grads, bf).addColumnSumsInPlace(daf);
         }
+        Matrix dao = k.dao.steps();
+        grad(grads, wxo).addTransAProductInPlace(xs, dao);
+        grad(grads, who).addTransAProductInPlace(hPrevs, dao);
+        grad(grads, bo).addColumnSumsInPlace(dao);
+        Matrix dag = k.dag.steps();
+        grad(grads, wxg).addTransAProductInPlace(xs, dag);
+        grad(grads, whg).addTransAProductInPlace(hPrevs, dag);
+        grad(grads, bg).addColumnSumsInPlace(dag);
     }
 
     @Override
-    void inputGradients(Workspace w, Matrix dX) {
-        for (String gate : gatesWithWeights()) {
-            affineInputGradients(w, dX, gate);
+    void inputGradients(Buffers k, Matrix dX) {
+        // dx_t = dai_t Wxi^T + daf_t Wxf^T + dao_t Wxo^T + dag_t Wxg^T
+        dX.addProductInPlace(k.dai.steps(), k.wxT.of(wxi));
+        if (options.forgetGate()) {
+            dX.addProductInPlace(k.daf.steps(), k.wxT.of(wxf));
         }
-    }
-
-    private List<String> gatesWithWeights() {
-        return options.forgetGate() ? List.of("i", "f", "o", "g") : List.of("i", "o", "g");
+        dX.addProductInPlace(k.dao.steps(), k.wxT.of(wxo));
+        dX.addProductInPlace(k.dag.steps(), k.wxT.of(wxg));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package rnnkit.cells;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import rnnkit.params.Parameters;
@@ -27,8 +26,18 @@ import rnnkit.tensor.Matrix;
  */
 public final class RnnCell extends BaseCell<RnnCell.Buffers> {
 
-    /** Step t's matrices: h_t (block t of "h") and da_t, the gradient of the pre-activation (block t of "dah"). */
-    record Buffers(Matrix h, Matrix da) {
+    /**
+     * What a pass keeps besides x_t and h_t: da_t, the gradient of step t's pre-activation, and
+     * the transposed recurrent weights.
+     */
+    final class Buffers extends Workspace {
+        final Stack da = stack();                     // (B, H) per step
+        final Transposed whhT = new Transposed();
+
+        Buffers(int steps, int batch) {
+            super(steps, batch, inputSize, hiddenSize, false);
+            gate("h", h);   // a plain RNN has no gates: its heatmap is the state itself
+        }
     }
 
     private final Matrix wxh;
@@ -50,38 +59,41 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
     }
 
     @Override
-    Buffers buffers(Workspace w, int t) {
-        return new Buffers(block(w, "h", t), block(w, "dah", t));
+    Buffers workspace(int steps, int batch) {
+        return new Buffers(steps, batch);
     }
 
     @Override
-    Map<String, Matrix> gates(Buffers k) {
-        return named("h", k.h());
+    void step(Buffers k, int t) {
+        // h_t = tanh(x_t Wxh + h_{t-1} Whh + bh)                 (B, H)
+        Ops.tanh(Ops.affine(k.h.at(t), k.x.at(t), wxh, k.h.at(t - 1), whh, bh));
     }
 
     @Override
-    void step(Matrix x, State prev, Buffers k, State next) {
-        // h_t = tanh(x Wxh + h_{t-1} Whh + bh)                    (B, H)
-        Ops.tanh(Ops.affine(next.h(), x, wxh, prev.h(), whh, bh));
+    void transposeRecurrentWeights(Buffers k) {
+        k.whhT.of(whh);
     }
 
     @Override
-    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
-        // through the tanh: da = dh ⊙ (1 - h_t^2)               (B, H)
-        Matrix da = Ops.tanhBackward(k.da(), dNext.h(), k.h());
-        // dh_{t-1} = da Whh^T                                    (B, H)
-        dPrev.h().zeroInPlace().addProductInPlace(da, w.transposed("Whh"));
+    void stepBackward(Buffers k, int t, State dNext, State dPrev) {
+        // through the tanh: da_t = dh_t ⊙ (1 - h_t^2)            (B, H)
+        Matrix da = Ops.tanhBackward(k.da.at(t), dNext.h(), k.h.at(t));
+        // dh_{t-1} = da_t Whh^T                                  (B, H)
+        dPrev.h().zeroInPlace().addProductInPlace(da, k.whhT.get());
     }
 
     @Override
-    void weightGradients(Workspace w, Parameters grads) {
-        // dWxh = Σ_t x_t^T da_t, dWhh = Σ_t h_{t-1}^T da_t, dbh = Σ_t (column sums of da_t)
-        affineGradients(w, grads, "h");
+    void weightGradients(Buffers k, Parameters grads) {
+        Matrix da = k.da.steps();                                 // da_1 .. da_T, (T B, H)
+        // dWxh = Σ_t x_t^T da_t,  dWhh = Σ_t h_{t-1}^T da_t,  dbh = Σ_t (column sums of da_t)
+        grad(grads, wxh).addTransAProductInPlace(k.x.steps(), da);
+        grad(grads, whh).addTransAProductInPlace(k.h.previous(), da);
+        grad(grads, bh).addColumnSumsInPlace(da);
     }
 
     @Override
-    void inputGradients(Workspace w, Matrix dX) {
+    void inputGradients(Buffers k, Matrix dX) {
         // dx_t = da_t Wxh^T
-        affineInputGradients(w, dX, "h");
+        dX.addProductInPlace(k.da.steps(), k.wxT.of(wxh));
     }
 }

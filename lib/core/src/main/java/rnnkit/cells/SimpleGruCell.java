@@ -1,7 +1,6 @@
 package rnnkit.cells;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import rnnkit.params.Parameters;
@@ -29,8 +28,21 @@ import rnnkit.tensor.Matrix;
  */
 public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
 
-    /** Step t's matrices: z, hTilde and the pre-activation gradients daz, dah (blocks t of their stacks). */
-    record Buffers(Matrix z, Matrix hTilde, Matrix daz, Matrix dah) {
+    /**
+     * What a pass keeps besides x_t and h_t: z_t, hTilde_t and the gradients of their
+     * pre-activations daz_t, dah_t, and the transposed recurrent weights.
+     */
+    final class Buffers extends Workspace {
+        final Stack z = gate("z");
+        final Stack hTilde = gate("hTilde");
+        final Stack daz = stack();
+        final Stack dah = stack();
+        final Transposed whzT = new Transposed();
+        final Transposed whhT = new Transposed();
+
+        Buffers(int steps, int batch) {
+            super(steps, batch, inputSize, hiddenSize, false);
+        }
     }
 
     private final Matrix wxz;
@@ -60,47 +72,66 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
     }
 
     @Override
-    Buffers buffers(Workspace w, int t) {
-        return new Buffers(block(w, "z", t), block(w, "hTilde", t), block(w, "daz", t), block(w, "dah", t));
+    Buffers workspace(int steps, int batch) {
+        return new Buffers(steps, batch);
     }
 
     @Override
-    Map<String, Matrix> gates(Buffers k) {
-        return named("z", k.z(), "hTilde", k.hTilde());
-    }
-
-    @Override
-    void step(Matrix x, State prev, Buffers k, State next) {
-        Matrix hPrev = prev.h();
+    void step(Buffers k, int t) {
+        Matrix x = k.x.at(t);
+        Matrix hPrev = k.h.at(t - 1);
+        Matrix z = k.z.at(t);
+        Matrix hTilde = k.hTilde.at(t);
         // z = σ(x Wxz + h_{t-1} Whz + bz)
-        Ops.sigmoid(Ops.affine(k.z(), x, wxz, hPrev, whz, bz));
+        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, bz));
         // hTilde = tanh(x Wxh + h_{t-1} Whh + bh)
-        Ops.tanh(Ops.affine(k.hTilde(), x, wxh, hPrev, whh, bh));
+        Ops.tanh(Ops.affine(hTilde, x, wxh, hPrev, whh, bh));
         // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
-        Ops.blend(next.h(), k.z(), k.hTilde(), hPrev);
+        Ops.blend(k.h.at(t), z, hTilde, hPrev);
     }
 
     @Override
-    void stepBackward(Workspace w, Matrix x, State prev, Buffers k, State dNext, State dPrev) {
+    void transposeRecurrentWeights(Buffers k) {
+        k.whzT.of(whz);
+        k.whhT.of(whh);
+    }
+
+    @Override
+    void stepBackward(Buffers k, int t, State dNext, State dPrev) {
         Matrix dh = dNext.h();
-        Matrix hPrev = prev.h();
+        Matrix hPrev = k.h.at(t - 1);
+        Matrix z = k.z.at(t);
+        Matrix hTilde = k.hTilde.at(t);
+        Matrix daz = k.daz.at(t);
+        Matrix dah = k.dah.at(t);
         // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}: dhTilde = dh ⊙ z, dz = dh ⊙ (hTilde - h_{t-1}), dh_{t-1} = dh ⊙ (1 - z)
-        Ops.tanhBackward(k.dah(), k.dah().setToTimesInPlace(dh, k.z()), k.hTilde());
-        Ops.sigmoidBackward(k.daz(), k.daz().copyFromInPlace(k.hTilde()).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), k.z());
-        Matrix dhPrev = Ops.oneMinusTimes(dPrev.h(), k.z(), dh);
+        Ops.tanhBackward(dah, dah.setToTimesInPlace(dh, z), hTilde);
+        Ops.sigmoidBackward(daz, daz.copyFromInPlace(hTilde).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), z);
+        Matrix dhPrev = Ops.oneMinusTimes(dPrev.h(), z, dh);
         // and through the two pre-activations: + daz Whz^T + dah Whh^T
-        dhPrev.addProductInPlace(k.daz(), w.transposed("Whz")).addProductInPlace(k.dah(), w.transposed("Whh"));
+        dhPrev.addProductInPlace(daz, k.whzT.get()).addProductInPlace(dah, k.whhT.get());
     }
 
     @Override
-    void weightGradients(Workspace w, Parameters grads) {
-        affineGradients(w, grads, "z");
-        affineGradients(w, grads, "h");
+    void weightGradients(Buffers k, Parameters grads) {
+        Matrix xs = k.x.steps();
+        Matrix hPrevs = k.h.previous();
+        Matrix daz = k.daz.steps();
+        Matrix dah = k.dah.steps();
+        // update gate: dWxz = Σ_t x_t^T daz_t,  dWhz = Σ_t h_{t-1}^T daz_t,  dbz = Σ_t (column sums of daz_t)
+        grad(grads, wxz).addTransAProductInPlace(xs, daz);
+        grad(grads, whz).addTransAProductInPlace(hPrevs, daz);
+        grad(grads, bz).addColumnSumsInPlace(daz);
+        // candidate: dWxh = Σ_t x_t^T dah_t,  dWhh = Σ_t h_{t-1}^T dah_t,  dbh = Σ_t (column sums of dah_t)
+        grad(grads, wxh).addTransAProductInPlace(xs, dah);
+        grad(grads, whh).addTransAProductInPlace(hPrevs, dah);
+        grad(grads, bh).addColumnSumsInPlace(dah);
     }
 
     @Override
-    void inputGradients(Workspace w, Matrix dX) {
-        affineInputGradients(w, dX, "z");
-        affineInputGradients(w, dX, "h");
+    void inputGradients(Buffers k, Matrix dX) {
+        // dx_t = daz_t Wxz^T + dah_t Wxh^T
+        dX.addProductInPlace(k.daz.steps(), k.wxT.of(wxz));
+        dX.addProductInPlace(k.dah.steps(), k.wxT.of(wxh));
     }
 }

@@ -2,6 +2,7 @@ package rnnkit.cells;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,19 +19,16 @@ public final class Trace {
     private final RecurrentCell cell;
     private final Workspace workspace;
     private final boolean reusable;
-    private final List<State> states;               // t = 0..T
-    private final List<Map<String, Matrix>> gates;   // t = 1..T at index t - 1
-    private final List<Object> caches;               // t = 1..T at index t - 1
-    private long parametersVersion;                   // the cell's Parameters.version() during the forward pass
+    private final List<State> states;          // t = 0..T
+    private final Map<String, Stack> gates;    // by name
+    private long parametersVersion;            // the cell's Parameters.version() during the forward pass
 
-    Trace(RecurrentCell cell, Workspace workspace, boolean reusable, List<State> states, List<Map<String, Matrix>> gates,
-            List<Object> caches) {
+    Trace(RecurrentCell cell, Workspace workspace, boolean reusable) {
         this.cell = cell;
         this.workspace = workspace;
         this.reusable = reusable;
-        this.states = states;
-        this.gates = gates;
-        this.caches = caches;
+        this.states = workspace.states;
+        this.gates = workspace.gates();
     }
 
     Workspace workspace() {
@@ -88,7 +86,7 @@ public final class Trace {
      * (t - 1) B to t B are h_t. The output layer of a many-to-many model reads it in one product.
      */
     public Matrix stackedHs() {
-        return workspace.blocks("h", 1, steps() + 1);
+        return workspace.h.steps();
     }
 
     /** h_T, B x H: the output a many-to-one model reads. */
@@ -115,11 +113,11 @@ public final class Trace {
         if (t < 1 || t > steps()) {
             throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
         }
-        Matrix m = gates.get(t - 1).get(name);
-        if (m == null) {
+        Stack g = gates.get(name);
+        if (g == null) {
             throw new IllegalArgumentException("no gate named '" + name + "'; this cell records " + gateNames());
         }
-        return m;
+        return g.at(t);
     }
 
     /** Every gate of step t = 1..T by name. */
@@ -127,7 +125,11 @@ public final class Trace {
         if (t < 1 || t > steps()) {
             throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
         }
-        return Collections.unmodifiableMap(gates.get(t - 1));
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        for (String name : gateNames()) {
+            m.put(name, gates.get(name).at(t));
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -156,9 +158,5 @@ public final class Trace {
     /** The version of the cell's parameters the forward pass ran with (see {@link rnnkit.params.Parameters#version()}). */
     long parametersVersion() {
         return parametersVersion;
-    }
-
-    Object cache(int t) {
-        return caches.get(t - 1);
     }
 }

@@ -1,87 +1,84 @@
 package rnnkit.cells;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import rnnkit.params.Parameters;
-import rnnkit.tensor.Matrix;
 
 /**
- * The buffers of one forward and backward pass over T steps of a batch of B, reused by every later
- * pass of the same shape through the same {@link Trace}.
+ * The buffers of one forward and backward pass over T steps of a batch of B that every cell has:
+ * the inputs x_t, the states h_t (and c_t), the state gradients of the step being backpropagated.
+ * Each cell extends it with its own stacks (its gates and their gradients) as typed fields, so a
+ * pass reads and writes them by field, never by name.
  *
- * <p>A named <em>stack</em> is one (T + 1) B x width matrix; its block t (rows tB to (t + 1)B) is
- * the B x width view that step t reads and writes (block 0 holds the initial state where a stack
- * has one). The steps' matrices therefore sit one below the other, and a sum over the steps such as
- * dWhh = Σ_t h_{t-1}^T da_t is a single product of two stacked views. A <em>scratch</em> is one
- * B x width matrix that every step overwrites.
+ * <p>A trace keeps its workspace; a pass that reuses the trace ({@link RecurrentCell#forward(List,
+ * State, Trace)}) overwrites it, so a training loop allocates nothing per step.
  */
-final class Workspace {
+class Workspace {
 
     final int steps;
     final int batch;
-    private final Map<String, Matrix> stacks = new HashMap<>();
-    private final Map<String, Matrix[]> blocks = new HashMap<>();
-    private final Map<String, Matrix> scratch = new HashMap<>();
-    private final Map<String, Matrix> ranges = new HashMap<>();
-    private final Map<String, Matrix> transposes = new HashMap<>();
-    private Parameters gradients;
+    /** x_t, a copy of the input of step t: the weight gradients multiply the stacked copies at the end, (B, X). */
+    final Stack x;
+    /** h_t, t = 0..T (block 0 is the initial state), (B, H). */
+    final Stack h;
+    /** c_t, t = 0..T, for a cell whose state has a c part (the LSTM), else null, (B, H). */
+    final Stack c;
+    /** The state after step t = 0..T as blocks t of h (and c). */
+    final List<State> states;
+    /**
+     * dL/d(state after step t) and the state that step t's backward writes dL/d(state before) into;
+     * the time loop swaps them after each step.
+     */
+    final State dA;
+    final State dB;
+    /** Wx^T of the gate whose input gradients are being added: one matrix serves every gate in turn. */
+    final Transposed wxT = new Transposed();
+    /** dL/dx_t of every step, (B, X), made by the first backward of a reused trace that asks for input gradients. */
+    Stack dx;
+    /** The gradient holder of a reused trace, made by its first backward. */
+    Parameters gradients;
+    /** The stacks a trace shows by name ({@link Trace#gate}), in the order they were made. */
+    private final Map<String, Stack> gates = new LinkedHashMap<>();
 
-    Workspace(int steps, int batch) {
+    Workspace(int steps, int batch, int inputSize, int hiddenSize, boolean cellState) {
         this.steps = steps;
         this.batch = batch;
-    }
-
-    /** Block t (0..T) of the stack {@code name}, a B x width view; the stack is made on first use. */
-    Matrix block(String name, int t, int width) {
-        Matrix[] views = blocks.get(name);
-        if (views == null) {
-            Matrix stack = Matrix.zeros((steps + 1) * batch, width);
-            views = new Matrix[steps + 1];
-            for (int k = 0; k <= steps; k++) {
-                views[k] = stack.viewRows(k * batch, (k + 1) * batch);
-            }
-            stacks.put(name, stack);
-            blocks.put(name, views);
+        x = new Stack(steps, batch, inputSize);
+        h = new Stack(steps, batch, hiddenSize);
+        c = cellState ? new Stack(steps, batch, hiddenSize) : null;
+        states = new ArrayList<>(steps + 1);
+        for (int t = 0; t <= steps; t++) {
+            states.add(stateAt(t));
         }
-        return views[t];
+        dA = State.zeros(states.get(0).names(), batch, hiddenSize);
+        dB = State.zeros(states.get(0).names(), batch, hiddenSize);
     }
 
-    /** Blocks from (inclusive) to (exclusive) of the stack {@code name} as one view, (to - from) B rows; made once. */
-    Matrix blocks(String name, int from, int to) {
-        Matrix stack = stacks.get(name);
-        if (stack == null) {
-            throw new IllegalStateException("no stack named '" + name + "' in this workspace");
-        }
-        return ranges.computeIfAbsent(name + "[" + from + ", " + to + ")", key -> stack.viewRows(from * batch, to * batch));
+    /** A new stack of T + 1 blocks of B x H (as wide as h), for a quantity of the cell's own. */
+    final Stack stack() {
+        return new Stack(steps, batch, h.at(0).cols());
     }
 
-    /** The scratch matrix {@code name}, rows x cols, made on first use; every step overwrites it. */
-    Matrix scratch(String name, int rows, int cols) {
-        return scratch.computeIfAbsent(name, n -> Matrix.zeros(rows, cols));
+    /** A new stack that the trace also shows as the gate {@code name}: {@code final Stack z = gate("z");}. */
+    final Stack gate(String name) {
+        return gate(name, stack());
     }
 
-    /** Sets the matrix kept as the transpose of {@code name} to weight^T, and returns it. */
-    Matrix transpose(String name, Matrix weight) {
-        return transposes.computeIfAbsent(name, n -> Matrix.zeros(weight.cols(), weight.rows())).setToTransposeInPlace(weight);
+    /** Shows {@code stack} as the gate {@code name} too; returns it. */
+    final Stack gate(String name, Stack stack) {
+        gates.put(name, stack);
+        return stack;
     }
 
-    /** The transpose of the weight {@code name} as last set by {@link #transpose}. */
-    Matrix transposed(String name) {
-        Matrix m = transposes.get(name);
-        if (m == null) {
-            throw new IllegalStateException("no transpose of " + name + " in this workspace");
-        }
-        return m;
+    Map<String, Stack> gates() {
+        return Collections.unmodifiableMap(gates);
     }
 
-    /** A gradient holder shaped like {@code params}, made once and set to zero on every call. */
-    Parameters zeroGradients(Parameters params) {
-        if (gradients == null) {
-            gradients = params.zerosLike();
-        } else {
-            gradients.forEach((name, g) -> g.zeroInPlace());
-        }
-        return gradients;
+    private State stateAt(int t) {
+        return c == null ? State.of(h.at(t)) : State.of(h.at(t), c.at(t));
     }
 }

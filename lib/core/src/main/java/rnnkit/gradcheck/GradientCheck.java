@@ -2,23 +2,19 @@ package rnnkit.gradcheck;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import rnnkit.cells.CellGradients;
 import rnnkit.cells.RecurrentCell;
 import rnnkit.cells.State;
-import rnnkit.cells.Trace;
-import rnnkit.data.Batch;
 import rnnkit.params.Objective;
-import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
 /**
  * Compares analytic gradients with centered finite differences, in double precision, tensor by
- * tensor.
+ * tensor: the algorithm. Its result is a {@link GradientCheckReport}; the loss a cell is checked on
+ * is a {@link CellObjective}.
  *
  * <p>For each checked entry w of each tensor the numeric derivative is first the fourth-order
  * centered difference
@@ -46,7 +42,7 @@ import rnnkit.tensor.Matrix;
  * <p>Every entry is put back to the exact double it held, so a check leaves the model as it found it.
  *
  * <pre>{@code
- * GradientCheck.Report r = GradientCheck.ofCell(new LstmCell(4, 8, 1), 20, 2, 7);
+ * GradientCheckReport r = GradientCheck.ofCell(new LstmCell(4, 8, 1), 20, 2, 7);
  * r.table();    // one row per tensor, for the notebook
  * r.passed();   // true when every tensor passed
  * }</pre>
@@ -118,7 +114,7 @@ public final class GradientCheck {
      * Checks a cell on random inputs: T steps of B examples, a random nonzero initial state, all
      * drawn from {@code seed}, with the default settings. See {@link #check(RecurrentCell, List, State, long)}.
      */
-    public static Report ofCell(RecurrentCell cell, int steps, int batch, long seed) {
+    public static GradientCheckReport ofCell(RecurrentCell cell, int steps, int batch, long seed) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
@@ -130,12 +126,10 @@ public final class GradientCheck {
         for (int t = 0; t < steps; t++) {
             xs.add(Matrix.gaussian(batch, cell.inputSize(), 1.0, random));
         }
-        Object[] parts = new Object[2 * cell.stateNames().size()];
-        for (int k = 0; k < cell.stateNames().size(); k++) {
-            parts[2 * k] = cell.stateNames().get(k);
-            parts[2 * k + 1] = Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random);
-        }
-        return standard().check(cell, xs, State.of(parts), random.nextLong());
+        Matrix h0 = Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random);
+        State initial = cell.stateNames().contains("c") ? State.of(h0, Matrix.gaussian(batch, cell.hiddenSize(), 0.5, random))
+                : State.of(h0);
+        return standard().check(cell, xs, initial, random.nextLong());
     }
 
     /**
@@ -148,7 +142,7 @@ public final class GradientCheck {
      * inputs {@code x[0]} .. {@code x[T-1]} and the initial state ({@code h0}, and {@code c0} for the
      * LSTM). Neither {@code xs} nor {@code initial} is modified (the check works on copies).
      */
-    public Report check(RecurrentCell cell, List<Matrix> xs, State initial, long seed) {
+    public GradientCheckReport check(RecurrentCell cell, List<Matrix> xs, State initial, long seed) {
         return check(new CellObjective(cell, xs, initial, seed));
     }
 
@@ -156,17 +150,17 @@ public final class GradientCheck {
      * Checks a model's backward pass on a batch from {@code initial} (null: zeros): every
      * parameter, the inputs and the initial state. See {@link rnnkit.nn.SequenceModel#objective}.
      */
-    public Report check(rnnkit.nn.SequenceModel model, rnnkit.data.Batch batch, State initial) {
+    public GradientCheckReport check(rnnkit.nn.SequenceModel model, rnnkit.data.Batch batch, State initial) {
         return check(model.objective(batch, initial));
     }
 
     // ---------------------------------------------------------------- the check
 
     /** Checks every tensor of the objective; see the class comment. */
-    public Report check(Objective objective) {
+    public GradientCheckReport check(Objective objective) {
         Map<String, Matrix> analytic = objective.gradients();
         Random sampler = new Random(seed);
-        List<Row> rows = new ArrayList<>();
+        List<GradientCheckReport.Row> rows = new ArrayList<>();
         for (Map.Entry<String, Matrix> e : objective.tensors().entrySet()) {
             String name = e.getKey();
             Matrix w = e.getValue();
@@ -202,10 +196,10 @@ public final class GradientCheck {
             worstError = Math.max(worstError, 0.0);
             String where = worst < 0 ? "-" : w.entry(worst);
             double worstAnalytic = worst < 0 ? Double.NaN : a.getFlat(worst);
-            rows.add(new Row(name, w.size(), entries.length, worstError, where, worstAnalytic, worstNumeric,
+            rows.add(new GradientCheckReport.Row(name, w.size(), entries.length, worstError, where, worstAnalytic, worstNumeric,
                     worstError <= threshold));
         }
-        return new Report(rows, threshold);
+        return new GradientCheckReport(rows, threshold);
     }
 
     /** |a - n| / max(|a| + |n|, tiny). */
@@ -251,185 +245,5 @@ public final class GradientCheck {
         int[] chosen = Arrays.copyOf(all, maxEntries);
         Arrays.sort(chosen);
         return chosen;
-    }
-
-    // ---------------------------------------------------------------- results
-
-    /**
-     * One tensor's result.
-     *
-     * @param tensor the tensor's name
-     * @param entries how many entries it has
-     * @param checked how many were checked
-     * @param maxRelError the largest relative error found
-     * @param worstEntry where it was, {@code "(i, j)"}
-     * @param analytic the analytic gradient there
-     * @param numeric the numeric gradient there
-     * @param passed whether maxRelError is at most the threshold
-     */
-    public record Row(String tensor, int entries, int checked, double maxRelError, String worstEntry, double analytic,
-            double numeric, boolean passed) {
-    }
-
-    /** The result of a check: one {@link Row} per tensor. */
-    public static final class Report {
-
-        private final List<Row> rows;
-        private final double threshold;
-
-        Report(List<Row> rows, double threshold) {
-            this.rows = List.copyOf(rows);
-            this.threshold = threshold;
-        }
-
-        public List<Row> rows() {
-            return rows;
-        }
-
-        public double threshold() {
-            return threshold;
-        }
-
-        /** True when every tensor passed. */
-        public boolean passed() {
-            return rows.stream().allMatch(Row::passed);
-        }
-
-        /** The row with the largest relative error. */
-        public Row worst() {
-            Row w = null;
-            for (Row r : rows) {
-                if (w == null || !(r.maxRelError() <= w.maxRelError())) {
-                    w = r;
-                }
-            }
-            return w;
-        }
-
-        /** The row of the tensor called {@code name}. */
-        public Row row(String name) {
-            for (Row r : rows) {
-                if (r.tensor().equals(name)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("no tensor named '" + name + "' in this report");
-        }
-
-        /**
-         * The report as a Tablesaw table with columns tensor, entries, checked, max_rel_error,
-         * worst_entry, analytic, numeric, passed.
-         */
-        public tech.tablesaw.api.Table table() {
-            var tensor = tech.tablesaw.api.StringColumn.create("tensor");
-            var entries = tech.tablesaw.api.IntColumn.create("entries");
-            var checked = tech.tablesaw.api.IntColumn.create("checked");
-            var err = tech.tablesaw.api.DoubleColumn.create("max_rel_error");
-            var where = tech.tablesaw.api.StringColumn.create("worst_entry");
-            var a = tech.tablesaw.api.DoubleColumn.create("analytic");
-            var n = tech.tablesaw.api.DoubleColumn.create("numeric");
-            var ok = tech.tablesaw.api.BooleanColumn.create("passed");
-            for (Row r : rows) {
-                tensor.append(r.tensor());
-                entries.append(r.entries());
-                checked.append(r.checked());
-                err.append(r.maxRelError());
-                where.append(r.worstEntry());
-                a.append(r.analytic());
-                n.append(r.numeric());
-                ok.append(r.passed());
-            }
-            return tech.tablesaw.api.Table.create("gradient check (threshold " + threshold + ")", tensor, entries, checked,
-                    err, where, a, n, ok);
-        }
-
-        /** "passed" or "FAILED", then the worst entry with both values, then the table. */
-        @Override
-        public String toString() {
-            Row w = worst();
-            String head = w == null ? "gradient check: nothing to check"
-                    : String.format("gradient check %s at threshold %.0e: worst %s%s, relative error %.3e, analytic %.17g, numeric %.17g",
-                            passed() ? "passed" : "FAILED", threshold, w.tensor(), w.worstEntry(), w.maxRelError(),
-                            w.analytic(), w.numeric());
-            return head + "\n" + table().print();
-        }
-    }
-
-    // ---------------------------------------------------------------- the cell objective
-
-    /** L = Σ_t ⟨R_t, h_t⟩ + ⟨S, final state⟩ over copies of the inputs and the initial state. */
-    private static final class CellObjective implements Objective {
-
-        private final RecurrentCell cell;
-        private final List<Matrix> xs = new ArrayList<>();
-        private final State initial;
-        private final List<Matrix> projections = new ArrayList<>();
-        private final State finalProjection;
-        private final Map<String, Matrix> tensors = new LinkedHashMap<>();
-
-        CellObjective(RecurrentCell cell, List<Matrix> xs, State initial, long seed) {
-            this.cell = cell;
-            Trace probe = cell.forward(xs, initial); // checks the arguments
-            int batch = probe.batchSize();
-            for (Matrix x : xs) {
-                this.xs.add(x.copy());
-            }
-            this.initial = probe.initialState().copy();
-            Random random = new Random(seed);
-            for (int t = 0; t < xs.size(); t++) {
-                projections.add(Matrix.gaussian(batch, cell.hiddenSize(), 1.0, random));
-            }
-            finalProjection = State.zeros(cell.stateNames(), batch, cell.hiddenSize());
-            for (String part : cell.stateNames()) {
-                finalProjection.get(part).copyFromInPlace(Matrix.gaussian(batch, cell.hiddenSize(), 1.0, random));
-            }
-            cell.parameters().forEach(tensors::put);
-            for (int t = 0; t < this.xs.size(); t++) {
-                tensors.put("x[" + t + "]", this.xs.get(t));
-            }
-            for (String part : cell.stateNames()) {
-                tensors.put(part + "0", this.initial.get(part));
-            }
-        }
-
-        @Override
-        public Map<String, Matrix> tensors() {
-            return tensors;
-        }
-
-        @Override
-        public double loss() {
-            Trace trace = cell.forward(xs, initial);
-            double loss = 0.0;
-            for (int t = 1; t <= xs.size(); t++) {
-                loss += dot(projections.get(t - 1), trace.h(t));
-            }
-            for (String part : cell.stateNames()) {
-                loss += dot(finalProjection.get(part), trace.finalState().get(part));
-            }
-            return loss;
-        }
-
-        @Override
-        public Map<String, Matrix> gradients() {
-            Trace trace = cell.forward(xs, initial);
-            CellGradients g = cell.backward(trace, projections, finalProjection);
-            Map<String, Matrix> out = new LinkedHashMap<>(g.parameters().asMap());
-            for (int t = 0; t < xs.size(); t++) {
-                out.put("x[" + t + "]", g.inputs().get(t));
-            }
-            for (String part : cell.stateNames()) {
-                out.put(part + "0", g.initialState().get(part));
-            }
-            return out;
-        }
-
-        private static double dot(Matrix a, Matrix b) {
-            double s = 0.0;
-            for (int k = 0; k < a.size(); k++) {
-                s += a.getFlat(k) * b.getFlat(k);
-            }
-            return s;
-        }
     }
 }

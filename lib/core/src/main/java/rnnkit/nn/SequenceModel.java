@@ -1,7 +1,6 @@
 package rnnkit.nn;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,7 +35,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
      * @param inputGradients dLoss/dx_t for every step
      * @param initialStateGradient dLoss/d(initial state)
      * @param finalState the state after the last step (carry it for truncated BPTT)
-     * @param source which {@link #trainingGradients} call made these, or null for fresh matrices
+     * @param source which {@link TrainingStep} call made these, or null for fresh matrices
      *     that nothing overwrites: the matrices of a training call are refused once the next call
      *     has overwritten them
      */
@@ -75,33 +74,32 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
 
         private void requireCurrent() {
             if (source != null && !source.current()) {
-                throw new IllegalStateException("this result came from trainingGradients call " + source.number
-                        + ", and call " + source.model.trainingCalls + " has overwritten its matrices since (trainingGradients"
-                        + " reuses them so a training step allocates nothing). Use a result before the next call, keep a copy"
-                        + " (g.gradients().copy(), g.finalState().copy()), or call gradients(batch, state), which returns"
-                        + " fresh matrices");
+                throw new IllegalStateException("this result came from call " + source.number + " of its TrainingStep, and call "
+                        + source.step.calls + " has overwritten its matrices since (a TrainingStep reuses them so a training"
+                        + " step allocates nothing). Use a result before the next call, keep a copy (g.gradients().copy(),"
+                        + " g.finalState().copy()), or call model.gradients(batch, state), which returns fresh matrices");
             }
         }
     }
 
-    /** The number of a {@link #trainingGradients} call, to tell whether a later call has overwritten its result. */
+    /** The number of a {@link TrainingStep}'s call, to tell whether a later call has overwritten its result. */
     public static final class TrainingCall {
-        private final SequenceModel model;
+        private final TrainingStep step;
         private final long number;
 
-        private TrainingCall(SequenceModel model, long number) {
-            this.model = model;
+        TrainingCall(TrainingStep step, long number) {
+            this.step = step;
             this.number = number;
         }
 
-        /** Whether this is still the model's latest training call, so its matrices hold its own values. */
+        /** Whether this is still the step's latest call, so its matrices hold its own values. */
         public boolean current() {
-            return model.trainingCalls == number;
+            return step.calls == number;
         }
 
         @Override
         public String toString() {
-            return "trainingGradients call " + number + (current() ? "" : " (overwritten by call " + model.trainingCalls + ")");
+            return "TrainingStep call " + number + (current() ? "" : " (overwritten by call " + step.calls + ")");
         }
     }
 
@@ -229,32 +227,20 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         return Matrix.stackRows(hs);
     }
 
-    /** The loss and every gradient of a batch, from {@code initial} (null: zeros). Changes nothing. */
+    /**
+     * The loss and every gradient of a batch, from {@code initial} (null: zeros), in new matrices.
+     * Changes nothing. A training loop that wants the same numbers without allocating per step
+     * uses a {@link TrainingStep}.
+     */
     public Gradients gradients(Batch batch, State initial) {
-        return gradients(batch, initial, false);
+        return gradients(batch, initial, null);
     }
 
     /**
-     * {@link #gradients(Batch, State)} for a training loop: it reuses the matrices of its previous
-     * call when the batch has the same shape, so a loop of calls allocates nothing per step. The
-     * result is therefore valid only until the next call (copy the final state to keep it; reading
-     * the matrices of a result after the next call throws {@link IllegalStateException}), and
-     * its input gradients are null unless the model has an embedding (one-hot inputs are data,
-     * not parameters, so they need none). {@link rnnkit.train.Trainer} uses it.
+     * The output side's matrices of one pass: a {@link TrainingStep} keeps them for the next pass
+     * of the same shape, {@link #gradients(Batch, State)} makes new ones every time.
      */
-    public Gradients trainingGradients(Batch batch, State initial) {
-        return gradients(batch, initial, true);
-    }
-
-    private Trace lastTrainingTrace;
-    private TrainingBuffers trainingBuffers;
-    private long trainingCalls;
-
-    /**
-     * The output side's matrices of one pass: {@link #trainingGradients} keeps them for the next
-     * pass of the same shape, {@link #gradients(Batch, State)} makes new ones every time.
-     */
-    private final class TrainingBuffers {
+    final class OutputBuffers {
         final int steps;
         final int batch;
         final Matrix logits;                 // (P B, K)
@@ -265,7 +251,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         final List<Matrix> dhs;              // views of dHs at the predicting steps, null elsewhere
         final Parameters grads = params.zerosLike();
 
-        TrainingBuffers(int steps, int batch, int predictions) {
+        OutputBuffers(int steps, int batch, int predictions) {
             this.steps = steps;
             this.batch = batch;
             int rows = predictions * batch;
@@ -288,20 +274,25 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         }
     }
 
-    private Gradients gradients(Batch batch, State initial, boolean reuse) {
+    /** The loss and gradients of a batch, in the matrices {@code kept} keeps (overwritten), or in new ones when it is null. */
+    Gradients gradients(Batch batch, State initial, TrainingStep kept) {
+        if (kept != null && kept.model() != this) {
+            throw new IllegalArgumentException("the training step belongs to another model");
+        }
         checkTargets(batch);
         List<Matrix> es = embed(batch.inputs());
-        TrainingCall call = reuse ? new TrainingCall(this, ++trainingCalls) : null;   // before anything is overwritten
-        Trace trace = reuse ? cell.forward(es, initial, lastTrainingTrace) : cell.forward(es, initial);
+        boolean reuse = kept != null;
+        TrainingCall call = reuse ? new TrainingCall(kept, ++kept.calls) : null;   // before anything is overwritten
+        Trace trace = reuse ? cell.forward(es, initial, kept.trace) : cell.forward(es, initial);
         int steps = trace.steps();
         Matrix hs = predictingStates(trace);                                  // (P B, H)
-        TrainingBuffers tb = reuse ? trainingBuffers : null;
+        OutputBuffers tb = reuse ? kept.buffers : null;
         if (tb == null || tb.steps != steps || tb.batch != batch.batchSize()) {
-            tb = new TrainingBuffers(steps, batch.batchSize(), batch.targets().size());
+            tb = new OutputBuffers(steps, batch.batchSize(), batch.targets().size());
         }
         if (reuse) {
-            lastTrainingTrace = trace;
-            trainingBuffers = tb;
+            kept.trace = trace;
+            kept.buffers = tb;
         }
         for (int k = 0; k < tb.targetBlocks.size(); k++) {
             tb.targetBlocks.get(k).copyFromInPlace(batch.targets().get(k));
@@ -342,13 +333,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
         }
         Batch own = new Batch(xs, batch.targets(), false);
         State start = (initial == null ? cell.zeroState(batch.batchSize()) : initial).copy();
-        Map<String, Matrix> tensors = new LinkedHashMap<>(params.asMap());
-        for (int t = 0; t < xs.size(); t++) {
-            tensors.put("x[" + t + "]", xs.get(t));
-        }
-        for (String part : cell.stateNames()) {
-            tensors.put(part + "0", start.get(part));
-        }
+        Map<String, Matrix> tensors = Objective.ofSequence(params, xs, start.asMap());
         return new Objective() {
             @Override
             public Map<String, Matrix> tensors() {
@@ -363,14 +348,7 @@ public abstract sealed class SequenceModel permits ManyToManyModel, ManyToOneMod
             @Override
             public Map<String, Matrix> gradients() {
                 Gradients g = SequenceModel.this.gradients(own, start);
-                Map<String, Matrix> m = new LinkedHashMap<>(g.gradients().asMap());
-                for (int t = 0; t < xs.size(); t++) {
-                    m.put("x[" + t + "]", g.inputGradients().get(t));
-                }
-                for (String part : cell.stateNames()) {
-                    m.put(part + "0", g.initialStateGradient().get(part));
-                }
-                return m;
+                return Objective.ofSequence(g.gradients(), g.inputGradients(), g.initialStateGradient().asMap());
             }
         };
     }

@@ -6,6 +6,7 @@ import rnnkit.cells.State;
 import rnnkit.params.Parameters;
 import rnnkit.data.Batch;
 import rnnkit.nn.SequenceModel;
+import rnnkit.nn.TrainingStep;
 import rnnkit.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -38,6 +39,7 @@ import tech.tablesaw.api.Table;
 public final class Trainer {
 
     private final SequenceModel model;
+    private final TrainingStep trainingStep;
     private final Optimizer optimizer;
     private Clipping clipping = Clipping.none();
     private List<Batch> validation = List.of();
@@ -49,6 +51,7 @@ public final class Trainer {
             throw new IllegalArgumentException("model and optimizer must not be null");
         }
         this.model = model;
+        this.trainingStep = new TrainingStep(model);
         this.optimizer = optimizer;
     }
 
@@ -120,7 +123,7 @@ public final class Trainer {
                             + " it must return a Batch for every step it is asked for");
                 }
                 State initial = batch.continuesPrevious() && carried != null && carried.h().rows() == batch.batchSize() ? carried : null;
-                g = model.trainingGradients(batch, initial);
+                g = trainingStep.gradients(batch, initial);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("training step " + step + ": " + e.getMessage(), e);
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import rnnkit.Tolerances;
 import rnnkit.gradcheck.GradientCheck;
+import rnnkit.gradcheck.GradientCheckReport;
 import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
@@ -70,7 +71,7 @@ public interface CellContract {
         RecurrentCell cell = cellInGeneralPosition(steps * 31L + batch);
         List<Matrix> xs = sequence(steps, batch, X, 7);
         State h0 = initial.equals("zero") ? cell.zeroState(batch) : randomState(cell, batch, 8);
-        GradientCheck.Report report = GradientCheck.standard().threshold(Tolerances.GRADIENT).check(cell, xs, h0, 9);
+        GradientCheckReport report = GradientCheck.standard().threshold(Tolerances.GRADIENT).check(cell, xs, h0, 9);
         assertTrue(report.passed(), report::toString);
         assertEquals(cell.parameters().size() + steps + cell.stateNames().size(), report.rows().size(),
                 "one row per parameter tensor, per input and per initial state part");

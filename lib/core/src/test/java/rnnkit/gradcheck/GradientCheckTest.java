@@ -64,7 +64,7 @@ class GradientCheckTest {
     @Test
     @DisplayName("passes a correct gradient, including exact zeros")
     void passesCorrectGradient() {
-        GradientCheck.Report r = GradientCheck.standard().check(new Cubes(3, 4, -1));
+        GradientCheckReport r = GradientCheck.standard().check(new Cubes(3, 4, -1));
         assertTrue(r.passed(), r::toString);
         assertEquals(0.0, r.row("unused").maxRelError());
         assertEquals(1e-7, r.threshold());
@@ -73,9 +73,9 @@ class GradientCheckTest {
     @Test
     @DisplayName("fails a wrong gradient and names the worst entry with both values")
     void failsWrongGradient() {
-        GradientCheck.Report r = GradientCheck.standard().check(new Cubes(3, 4, 6)); // entry (1, 2)
+        GradientCheckReport r = GradientCheck.standard().check(new Cubes(3, 4, 6)); // entry (1, 2)
         assertFalse(r.passed());
-        GradientCheck.Row worst = r.worst();
+        GradientCheckReport.Row worst = r.worst();
         assertEquals("w", worst.tensor());
         assertEquals("(1, 2)", worst.worstEntry());
         assertEquals(worst.numeric() * 1.001, worst.analytic(), 1e-9);
@@ -97,8 +97,8 @@ class GradientCheckTest {
     @DisplayName("samples large tensors with a seed, and the same seed samples the same entries")
     void samplesLargeTensors() {
         Cubes big = new Cubes(20, 30, -1);
-        GradientCheck.Report a = GradientCheck.standard().maxEntries(50).seed(4).check(big);
-        GradientCheck.Report b = GradientCheck.standard().maxEntries(50).seed(4).check(big);
+        GradientCheckReport a = GradientCheck.standard().maxEntries(50).seed(4).check(big);
+        GradientCheckReport b = GradientCheck.standard().maxEntries(50).seed(4).check(big);
         assertEquals(600, a.row("w").entries());
         assertEquals(50, a.row("w").checked());
         assertEquals(4, a.row("u").checked());

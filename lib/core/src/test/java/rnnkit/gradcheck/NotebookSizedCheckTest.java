@@ -27,7 +27,7 @@ class NotebookSizedCheckTest {
     @Test
     void everyCellPasses() {
         for (RecurrentCell cell : everyCell()) {
-            GradientCheck.Report r = GradientCheck.ofCell(cell, 20, 2, 11);
+            GradientCheckReport r = GradientCheck.ofCell(cell, 20, 2, 11);
             assertTrue(r.passed(), () -> cell + "\n" + r);
         }
     }

@@ -21,6 +21,7 @@ import rnnkit.data.Batch;
 import rnnkit.data.CharCorpus;
 import rnnkit.data.OneHot;
 import rnnkit.gradcheck.GradientCheck;
+import rnnkit.gradcheck.GradientCheckReport;
 import rnnkit.tensor.Matrix;
 
 @DisplayName("sequence models")
@@ -65,7 +66,7 @@ class SequenceModelTest {
             ManyToManyModel m = ManyToManyModel.withEmbedding(v, new LstmCell(5, 6, 1), v, Loss.softmaxCrossEntropy(), 2);
             randomize(m, 3);
             Batch batch = corpus.chunk(0, 8, 2);
-            GradientCheck.Report r = GradientCheck.standard().check(m, batch, null);
+            GradientCheckReport r = GradientCheck.standard().check(m, batch, null);
             assertTrue(r.passed(), r::toString);
             assertEquals(List.of("E", "Wxi"), m.parameters().names().subList(0, 2));
             assertTrue(m.parameters().names().containsAll(List.of("Why", "by")));
@@ -77,7 +78,7 @@ class SequenceModelTest {
             ManyToManyModel m = new ManyToManyModel(new GruCell(4, 5, 1), 1, Loss.sigmoidBinaryCrossEntropy(), 2);
             randomize(m, 4);
             Batch batch = Batch.of(dense(7, 3, 4, 5), tags(7, 3, 6));
-            GradientCheck.Report r = GradientCheck.standard().check(m, batch, m.cell().zeroState(3));
+            GradientCheckReport r = GradientCheck.standard().check(m, batch, m.cell().zeroState(3));
             assertTrue(r.passed(), r::toString);
         }
 
@@ -103,7 +104,7 @@ class SequenceModelTest {
             Batch batch = Batch.of(dense(9, 2, 4, 8), OneHot.rows(new int[] {2, 0}, 3));
             var h0 = m.cell().zeroState(2);
             h0.h().copyFromInPlace(Matrix.gaussian(2, 5, 0.5, new Random(9)));
-            GradientCheck.Report r = GradientCheck.standard().check(m, batch, h0);
+            GradientCheckReport r = GradientCheck.standard().check(m, batch, h0);
             assertTrue(r.passed(), r::toString);
             assertEquals(1, m.forward(batch.inputs(), null).logits().size());
         }

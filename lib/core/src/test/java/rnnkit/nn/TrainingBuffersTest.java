@@ -69,11 +69,12 @@ class TrainingBuffersTest {
         ManyToManyModel fresh = new ManyToManyModel(make.get(), V, Loss.softmaxCrossEntropy(), 9);
         Optimizer a = Optimizer.sgd(0.1);
         Optimizer b = Optimizer.sgd(0.1);
+        TrainingStep training = new TrainingStep(reusing);
         State carriedA = null;
         State carriedB = null;
         for (int step = 0; step < 6; step++) {
             Batch batch = batch(5, 3, step);
-            SequenceModel.Gradients ga = reusing.trainingGradients(batch, carriedA);
+            SequenceModel.Gradients ga = training.gradients(batch, carriedA);
             SequenceModel.Gradients gb = fresh.gradients(batch, carriedB);
             assertEquals(gb.loss(), ga.loss(), "loss at step " + step);
             for (String p : gb.gradients().names()) {
@@ -114,6 +115,7 @@ class TrainingBuffersTest {
         ManyToManyModel model = new ManyToManyModel(make.get(), V, Loss.softmaxCrossEntropy(), 9);
         Optimizer sgd = Optimizer.sgd(0.01);
         Batch batch = batch(steps, 2, 7);
+        TrainingStep training = new TrainingStep(model);
         State carried = null;
         long before = 0;
         int warmUp = 300;
@@ -122,7 +124,7 @@ class TrainingBuffersTest {
             if (k == warmUp) {
                 before = threads.getCurrentThreadAllocatedBytes();
             }
-            SequenceModel.Gradients g = model.trainingGradients(batch, carried);
+            SequenceModel.Gradients g = training.gradients(batch, carried);
             carried = g.finalState();
             sgd.step(model.parameters(), g.gradients());
         }
@@ -145,6 +147,24 @@ class TrainingBuffersTest {
         var reusing = ManyToManyModel.withEmbedding(V, new GruCell(4, 5, 1), V, Loss.softmaxCrossEntropy(), 3);
         var fresh = ManyToManyModel.withEmbedding(V, new GruCell(4, 5, 1), V, Loss.softmaxCrossEntropy(), 3);
         Batch batch = batch(5, 2, 4);
-        assertEquals(fresh.gradients(batch, null).gradients().get("E"), reusing.trainingGradients(batch, null).gradients().get("E"));
+        assertEquals(fresh.gradients(batch, null).gradients().get("E"), new TrainingStep(reusing).gradients(batch, null).gradients().get("E"));
+    }
+
+    @Test
+    @DisplayName("a model shared by two training steps: each keeps its own matrices, and a step is tied to its model")
+    void sharedModel() {
+        var model = new ManyToManyModel(new LstmCell(V, 6, 5), V, Loss.softmaxCrossEntropy(), 9);
+        TrainingStep one = new TrainingStep(model);
+        TrainingStep two = new TrainingStep(model);
+        Batch first = batch(5, 2, 1);
+        Batch second = batch(5, 2, 2);
+        SequenceModel.Gradients g1 = one.gradients(first, null);
+        Matrix dWhy = g1.gradients().get("Why").copy();
+        two.gradients(second, null);
+        assertEquals(dWhy, g1.gradients().get("Why"), "the other step's pass left this step's gradients alone");
+        assertEquals(model.gradients(first, null).gradients().get("Why"), dWhy);
+        var other = new ManyToManyModel(new LstmCell(V, 6, 5), V, Loss.softmaxCrossEntropy(), 9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> other.gradients(first, null, one));
     }
 }

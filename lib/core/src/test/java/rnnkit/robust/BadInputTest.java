@@ -22,6 +22,7 @@ import rnnkit.data.Vocabulary;
 import rnnkit.nn.CharSampler;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
+import rnnkit.nn.TrainingStep;
 import rnnkit.tensor.Matrix;
 import rnnkit.train.Clipping;
 import rnnkit.train.Optimizer;
@@ -145,7 +146,7 @@ class BadInputTest {
                         "logits row 0 holds NaN at column 0" + LOGITS_OVERFLOWED),
                 exact("a target never set, in a model's loss", () -> charModel().loss(unsetTarget(), null),
                         "targets[1] (step t=2) row 0" + ZERO_ROW),
-                exact("a target never set, in a training step", () -> charModel().trainingGradients(unsetTarget(), null),
+                exact("a target never set, in a training step", () -> new TrainingStep(charModel()).gradients(unsetTarget(), null),
                         "targets[1] (step t=2) row 0" + ZERO_ROW),
                 exact("a target never set, under the trainer", () -> new Trainer(charModel(), Optimizer.adam(0.01)).progress(ProgressListener.NONE)
                         .train(3, step -> unsetTarget()), "training step 1: targets[1] (step t=2) row 0" + ZERO_ROW),

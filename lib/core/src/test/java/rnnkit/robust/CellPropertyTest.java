@@ -20,6 +20,7 @@ import rnnkit.cells.SimpleGruCell;
 import rnnkit.cells.State;
 import rnnkit.data.CharCorpus;
 import rnnkit.gradcheck.GradientCheck;
+import rnnkit.gradcheck.GradientCheckReport;
 import rnnkit.nn.Loss;
 import rnnkit.nn.ManyToManyModel;
 import rnnkit.tensor.Matrix;
@@ -71,7 +72,7 @@ class CellPropertyTest {
             xs.add(Matrix.gaussian(batch, inputs, 1.0, random));
         }
         State initial = zeroStart ? null : randomState(cell, batch, random);
-        GradientCheck.Report report = GradientCheck.standard().check(cell, xs, initial, seed);
+        GradientCheckReport report = GradientCheck.standard().check(cell, xs, initial, seed);
         assertTrue(report.passed(), () -> cell + ", T = " + steps + ", B = " + batch + ": " + report);
     }
 

@@ -27,6 +27,7 @@ import rnnkit.data.CharCorpus;
 import rnnkit.io.ModelFile;
 import rnnkit.nn.ManyToManyModel;
 import rnnkit.nn.SequenceModel;
+import rnnkit.nn.TrainingStep;
 import rnnkit.tensor.Matrix;
 import rnnkit.train.Optimizer;
 import rnnkit.train.Trainer;
@@ -42,10 +43,10 @@ class MisuseTest {
             + " trace (an optimizer step, Parameters.set or a loaded model file), so the gradients would mix the old states"
             + " with the new weights. Run forward again, then backward; in a training loop, update after backward";
 
-    static final String OVERWRITTEN = "this result came from trainingGradients call 1, and call 2 has overwritten its"
-            + " matrices since (trainingGradients reuses them so a training step allocates nothing). Use a result before the next"
-            + " call, keep a copy (g.gradients().copy(), g.finalState().copy()), or call gradients(batch, state), which returns"
-            + " fresh matrices";
+    static final String OVERWRITTEN = "this result came from call 1 of its TrainingStep, and call 2 has overwritten its"
+            + " matrices since (a TrainingStep reuses them so a training step allocates nothing). Use a result before the next"
+            + " call, keep a copy (g.gradients().copy(), g.finalState().copy()), or call model.gradients(batch, state), which"
+            + " returns fresh matrices";
 
     static List<Matrix> xs() {
         return Collections.nCopies(3, Matrix.filled(2, 3, 0.5));
@@ -100,15 +101,15 @@ class MisuseTest {
                     }
                 }, STALE_TRACE),
                 row("training gradients read after the next training call", () -> {
-                    ManyToManyModel m = BadInputTest.charModel();
-                    SequenceModel.Gradients first = m.trainingGradients(batch(), null);
-                    m.trainingGradients(batch(), null);
+                    TrainingStep step = new TrainingStep(BadInputTest.charModel());
+                    SequenceModel.Gradients first = step.gradients(batch(), null);
+                    step.gradients(batch(), null);
                     first.gradients();
                 }, OVERWRITTEN),
                 row("a training call's final state read after the next call", () -> {
-                    ManyToManyModel m = BadInputTest.charModel();
-                    SequenceModel.Gradients first = m.trainingGradients(batch(), null);
-                    m.trainingGradients(batch(), null);
+                    TrainingStep step = new TrainingStep(BadInputTest.charModel());
+                    SequenceModel.Gradients first = step.gradients(batch(), null);
+                    step.gradients(batch(), null);
                     first.finalState();
                 }, OVERWRITTEN),
                 row("the validation loss of a trainer given no validation batches",
@@ -140,9 +141,10 @@ class MisuseTest {
         ManyToManyModel model = BadInputTest.charModel();
         SequenceModel.Gradients fresh = model.gradients(batch(), null);
         Matrix dWhh = fresh.gradients().get("Whh").copy();
-        SequenceModel.Gradients training = model.trainingGradients(batch(), null);
+        TrainingStep step = new TrainingStep(model);
+        SequenceModel.Gradients training = step.gradients(batch(), null);
         assertEquals(dWhh, training.gradients().get("Whh"));   // the same batch, the same gradient
-        model.trainingGradients(batch(), null);
+        step.gradients(batch(), null);
         assertEquals(dWhh, fresh.gradients().get("Whh"));      // untouched by the training calls
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import rnnkit.params.Parameters;
 import rnnkit.grading.Expect;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Submission;
 import rnnkit.nn.SoftmaxCrossEntropy;
 import rnnkit.tensor.Matrix;
@@ -46,8 +47,8 @@ public class CharLoopGrader {
         scaledUp.forEach((n, m) -> m.scaleInPlace(max / before.globalNorm()));
         for (String n : g.names()) {
             Expect.close(n + " gradient", g.get(n), before.get(n),
-                    "it was rescaled to maxNorm although its norm was already under the limit: rescale only when norm > maxNorm",
-                    scaledUp.get(n));
+                    new Mistake("it was rescaled to maxNorm although its norm was already under the limit: rescale only when norm > maxNorm",
+                            scaledUp.get(n)));
         }
     }
 
@@ -69,11 +70,13 @@ public class CharLoopGrader {
         inverted.forEach((n, m) -> m.scaleInPlace(before.globalNorm() / max));
         for (String n : g.names()) {
             Expect.close(n + " gradient", g.get(n), expected.get(n),
-                    "it was not changed: scale the gradients in place (g.scaleInPlace(s)), the training loop reads them afterwards",
-                    before.get(n),
-                    "each matrix was clipped by its own norm: use the global norm over all gradients together", perMatrix.get(n),
-                    "the entries were clamped to [-max, max]: that is clipping by value; scale by maxNorm / norm instead", byValue.get(n),
-                    "the scale is inverted: multiply by maxNorm / norm, not norm / maxNorm", inverted.get(n));
+                    new Mistake("it was not changed: scale the gradients in place (g.scaleInPlace(s)), the training loop reads them afterwards",
+                            before.get(n)),
+                    new Mistake("each matrix was clipped by its own norm: use the global norm over all gradients together",
+                            perMatrix.get(n)),
+                    new Mistake("the entries were clamped to [-max, max]: that is clipping by value; scale by maxNorm / norm instead",
+                            byValue.get(n)),
+                    new Mistake("the scale is inverted: multiply by maxNorm / norm, not norm / maxNorm", inverted.get(n)));
         }
     }
 
@@ -97,9 +100,9 @@ public class CharLoopGrader {
         Matrix logits = Matrix.uniform(3, 5, 2.0, random);
         Matrix exp = logits.map(Math::exp);
         Expect.close("softmax(logits, 1)", parts.softmax(logits.copy(), 1.0), SoftmaxCrossEntropy.softmax(logits, 1.0),
-                "it is normalised over all entries together: normalise each row (one distribution per example)",
-                exp.scale(1 / exp.sum()),
-                "it is not normalised: divide by the row's sum of exponentials", exp);
+                new Mistake("it is normalised over all entries together: normalise each row (one distribution per example)",
+                        exp.scale(1 / exp.sum())),
+                new Mistake("it is not normalised: divide by the row's sum of exponentials", exp));
     }
 
     @Test
@@ -109,9 +112,9 @@ public class CharLoopGrader {
         Matrix logits = Matrix.uniform(2, 5, 2.0, random);
         for (double t : new double[] {0.5, 2.0}) {
             Expect.close("softmax(logits, " + t + ")", parts.softmax(logits.copy(), t), SoftmaxCrossEntropy.softmax(logits, t),
-                    "the logits are multiplied by T: divide them (a low T sharpens, a high T flattens)",
-                    SoftmaxCrossEntropy.softmax(logits.scale(t * t), t),
-                    "the temperature is ignored: compute softmax(logits / T)", SoftmaxCrossEntropy.softmax(logits, 1.0));
+                    new Mistake("the logits are multiplied by T: divide them (a low T sharpens, a high T flattens)",
+                            SoftmaxCrossEntropy.softmax(logits.scale(t * t), t)),
+                    new Mistake("the temperature is ignored: compute softmax(logits / T)", SoftmaxCrossEntropy.softmax(logits, 1.0)));
         }
     }
 

@@ -3,6 +3,7 @@ package rnnkit.exercises;
 import static rnnkit.exercises.Fixtures.oneMinus;
 import static rnnkit.exercises.Fixtures.uniform;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import rnnkit.cells.CellGradients;
 import rnnkit.cells.GruCell;
 import rnnkit.cells.State;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Expect;
 import rnnkit.grading.Submission;
 import rnnkit.params.Parameters;
@@ -88,16 +90,14 @@ public class GruBackwardGrader {
         CellGradients ref = cell.backward(cell.forward(List.of(x), State.of(hPrev)), List.of(dh), null);
         GruGradients expected = new GruGradients(ref.parameters(), ref.inputs().get(0), ref.initialState().h());
         for (String name : names) {
-            Object[] pairs = new Object[MISTAKES.size() * 2];
-            int k = 0;
+            List<Mistake> known = new ArrayList<>();
             for (Map.Entry<String, String> m : MISTAKES.entrySet()) {
-                pairs[k++] = m.getValue();
-                pairs[k++] = part(backward(x, hPrev, cell.parameters(), dh, m.getKey()), name);
+                known.add(new Mistake(m.getValue(), part(backward(x, hPrev, cell.parameters(), dh, m.getKey()), name)));
             }
             if (!name.startsWith("d")) {
                 Expect.that(actual.parameters().has(name), "no gradient named %s: start from p.zerosLike(), which has every name", name);
             }
-            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(expected, name), pairs);
+            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(expected, name), known);
         }
     }
 

@@ -8,6 +8,7 @@ import static rnnkit.exercises.Fixtures.tanh;
 import static rnnkit.exercises.Fixtures.uniform;
 import static rnnkit.exercises.Fixtures.zero;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import rnnkit.cells.GruCell;
 import rnnkit.cells.State;
 import rnnkit.params.Parameters;
 import rnnkit.grading.Expect;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Submission;
 import rnnkit.tensor.Matrix;
 
@@ -155,23 +157,21 @@ public class GruForwardGrader {
         List<Matrix> zeroStart = cell.forward(xs).hs();
         for (int t = 0; t < xs.size(); t++) {
             Expect.close("h_" + (t + 1), actual.get(t), expected.get(t),
-                    "each step starts from h0: feed the state you just computed back in as h_{t-1}",
-                    Fixtures.refStep(cell, xs.get(t), State.of(h0)),
-                    "the sequence ignores h0 (it starts from zeros)", zeroStart.get(t),
-                    "the list is shifted by one: it starts with h0 instead of h_1", t == 0 ? h0 : expected.get(t - 1));
+                    new Mistake("each step starts from h0: feed the state you just computed back in as h_{t-1}",
+                            Fixtures.refStep(cell, xs.get(t), State.of(h0))),
+                    new Mistake("the sequence ignores h0 (it starts from zeros)", zeroStart.get(t)),
+                    new Mistake("the list is shifted by one: it starts with h0 instead of h_1", t == 0 ? h0 : expected.get(t - 1)));
         }
     }
 
     /** Compares a step with GruCell and with every known mistake, for the cell's current parameters. */
     private void check(String what, GruForward gru) {
         Matrix actual = gru.step(x.copy(), hPrev.copy(), copy(cell));
-        Object[] pairs = new Object[MISTAKES.size() * 2];
-        int k = 0;
+        List<Mistake> known = new ArrayList<>();
         for (Map.Entry<String, String> m : MISTAKES.entrySet()) {
-            pairs[k++] = m.getValue();
-            pairs[k++] = gru(x, hPrev, cell.parameters(), m.getKey());
+            known.add(new Mistake(m.getValue(), gru(x, hPrev, cell.parameters(), m.getKey())));
         }
-        Expect.close(what, actual, Fixtures.refStep(cell, x, State.of(hPrev)), pairs);
+        Expect.close(what, actual, Fixtures.refStep(cell, x, State.of(hPrev)), known);
     }
 
     /** One GRU step with one known mistake switched on. */

@@ -59,13 +59,8 @@ final class Inputs {
 
     /** A copy of the state, each part remembered (e.g. "prev.c()"). */
     State of(String name, State s) {
-        Object[] parts = new Object[s.names().size() * 2];
-        int k = 0;
-        for (String part : s.names()) {
-            parts[k++] = part;
-            parts[k++] = of(name + "." + part + "()", s.get(part));
-        }
-        return State.of(parts);
+        Matrix h = of(name + ".h()", s.h());
+        return s.names().contains("c") ? State.of(h, of(name + ".c()", s.c())) : State.of(h);
     }
 
     /** The name of the first input that no longer holds what it held when handed over, or null. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import rnnkit.cells.CellGradients;
 import rnnkit.cells.LstmCell;
 import rnnkit.cells.State;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Expect;
 import rnnkit.grading.Submission;
 import rnnkit.params.Parameters;
@@ -86,11 +87,9 @@ public class LstmBpttGrader {
 
         void check(LstmSequenceGradients actual, String name) {
             LstmSequenceGradients want = new LstmSequenceGradients(expected.parameters(), expected.inputs(), expected.initialState());
-            Object[] pairs = new Object[MISTAKES.size() * 2];
-            int k = 0;
+            List<Mistake> known = new ArrayList<>();
             for (Map.Entry<String, String> m : MISTAKES.entrySet()) {
-                pairs[k++] = m.getValue();
-                pairs[k++] = part(bptt(xs, initial, dhs, cell.parameters(), m.getKey()), name);
+                known.add(new Mistake(m.getValue(), part(bptt(xs, initial, dhs, cell.parameters(), m.getKey()), name)));
             }
             if (name.startsWith("dx_")) {
                 Expect.that(actual.dxs().size() == xs.size(), "dxs holds %d matrices for %d inputs: one dL/dx_t per step",
@@ -98,7 +97,7 @@ public class LstmBpttGrader {
             } else if (!name.startsWith("d")) {
                 Expect.that(actual.parameters().has(name), "no gradient named %s: start from p.zerosLike(), which has every name", name);
             }
-            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(want, name), pairs);
+            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(want, name), known);
         }
     }
 

@@ -7,6 +7,7 @@ import static rnnkit.exercises.Fixtures.tanh;
 import static rnnkit.exercises.Fixtures.uniform;
 import static rnnkit.exercises.Fixtures.zero;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import rnnkit.cells.State;
 import rnnkit.cells.Trace;
 import rnnkit.params.Parameters;
 import rnnkit.grading.Expect;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Submission;
 import rnnkit.tensor.Matrix;
 
@@ -205,15 +207,12 @@ public class LstmStepGrader {
         State actual = lstm.forward(x.copy(), prev.copy(), copy(cell));
         Expect.that(actual != null && actual.has("c"), "forward must return State.of(h, c)");
         State expected = cell.forward(List.of(x), prev).finalState();
-        Object[] pairs = new Object[FORWARD_MISTAKES.size() * 2 + 2];
-        pairs[0] = "h and c are swapped: return State.of(h, c), in that order";
-        pairs[1] = expected.get(part.equals("h") ? "c" : "h");
-        int k = 2;
+        List<Mistake> known = new ArrayList<>();
+        known.add(new Mistake("h and c are swapped: return State.of(h, c), in that order", expected.get(part.equals("h") ? "c" : "h")));
         for (Map.Entry<String, String> m : FORWARD_MISTAKES.entrySet()) {
-            pairs[k++] = m.getValue();
-            pairs[k++] = lstm(x, prev, cell.parameters(), m.getKey()).get(part);
+            known.add(new Mistake(m.getValue(), lstm(x, prev, cell.parameters(), m.getKey()).get(part)));
         }
-        Expect.close(part, actual.get(part), expected.get(part), pairs);
+        Expect.close(part, actual.get(part), expected.get(part), known);
     }
 
     private void checkBackward(LstmStep lstm, State dNext, String... names) {
@@ -223,17 +222,15 @@ public class LstmStepGrader {
         Trace trace = cell.forward(List.of(x), prev);
         CellGradients expected = cell.backward(trace, null, dNext);
         for (String name : names) {
-            Object[] pairs = new Object[BACKWARD_MISTAKES.size() * 2];
-            int k = 0;
+            List<Mistake> known = new ArrayList<>();
             for (Map.Entry<String, String> m : BACKWARD_MISTAKES.entrySet()) {
-                pairs[k++] = m.getValue();
-                pairs[k++] = part(backward(x, prev, cell.parameters(), dNext, m.getKey()), name);
+                known.add(new Mistake(m.getValue(), part(backward(x, prev, cell.parameters(), dNext, m.getKey()), name)));
             }
             LstmGradients want = new LstmGradients(expected.parameters(), expected.inputs().get(0), expected.initialState());
             if (!name.startsWith("d")) {
                 Expect.that(actual.parameters().has(name), "no gradient named %s: use the parameter names (p.zerosLike() gives them)", name);
             }
-            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(want, name), pairs);
+            Expect.close(name.startsWith("d") ? name : "d" + name, part(actual, name), part(want, name), known);
         }
     }
 

@@ -22,6 +22,7 @@ import rnnkit.cells.State;
 import rnnkit.cells.Trace;
 import rnnkit.params.Parameters;
 import rnnkit.grading.Expect;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Submission;
 import rnnkit.tensor.Matrix;
 
@@ -78,12 +79,11 @@ public class RnnBackwardGrader {
         /** Compares one gradient, naming the first mistake that gives the same value. */
         void check(String name, Matrix actual, String... mistakes) {
             Matrix expectedValue = name.equals("dh0") ? expected.initialState().h() : expected.parameters().get(name.substring(1));
-            Object[] pairs = new Object[mistakes.length * 2];
-            for (int k = 0; k < mistakes.length; k++) {
-                pairs[2 * k] = SENTENCES.get(mistakes[k]);
-                pairs[2 * k + 1] = pick(mistake(mistakes[k]), name);
+            List<Mistake> known = new ArrayList<>();
+            for (String m : mistakes) {
+                known.add(new Mistake(SENTENCES.get(m), pick(mistake(m), name)));
             }
-            Expect.close(name, actual, expectedValue, pairs);
+            Expect.close(name, actual, expectedValue, known);
         }
     }
 

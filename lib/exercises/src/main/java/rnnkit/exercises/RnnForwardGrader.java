@@ -24,6 +24,7 @@ import rnnkit.cells.RnnCell;
 import rnnkit.cells.State;
 import rnnkit.params.Parameters;
 import rnnkit.grading.Expect;
+import rnnkit.grading.Mistake;
 import rnnkit.grading.Submission;
 import rnnkit.tensor.Matrix;
 
@@ -60,11 +61,11 @@ public class RnnForwardGrader {
         cell.parameters().get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix bh = cell.parameters().get("bh");
         Expect.close("h with only the bias non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(rows(bh, B)),
-                "the bias term bh is missing", Matrix.zeros(B, H),
-                "tanh is missing: h must be tanh(x Wxh + h_{t-1} Whh + bh)", rows(bh, B),
-                "the bias is squashed with sigmoid instead of tanh", sigmoid(rows(bh, B)),
-                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(rows(bh, B)),
-                "bh is added only to the first row: add it to every row (plusRow)", tanh(Matrix.zeros(B, H).plus(onlyFirstRow(bh))));
+                new Mistake("the bias term bh is missing", Matrix.zeros(B, H)),
+                new Mistake("tanh is missing: h must be tanh(x Wxh + h_{t-1} Whh + bh)", rows(bh, B)),
+                new Mistake("the bias is squashed with sigmoid instead of tanh", sigmoid(rows(bh, B))),
+                new Mistake("ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(rows(bh, B))),
+                new Mistake("bh is added only to the first row: add it to every row (plusRow)", tanh(Matrix.zeros(B, H).plus(onlyFirstRow(bh)))));
     }
 
     @Test
@@ -74,9 +75,9 @@ public class RnnForwardGrader {
         zero(cell, "Whh", "bh");
         Matrix wxh = cell.parameters().get("Wxh");
         Expect.close("h with only Wxh non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(x.matmul(wxh)),
-                "the input term x Wxh is missing", Matrix.zeros(B, H),
-                "tanh is missing: h must be tanh(x Wxh + ...)", x.matmul(wxh),
-                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(x.matmul(wxh)));
+                new Mistake("the input term x Wxh is missing", Matrix.zeros(B, H)),
+                new Mistake("tanh is missing: h must be tanh(x Wxh + ...)", x.matmul(wxh)),
+                new Mistake("ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(x.matmul(wxh))));
     }
 
     @Test
@@ -86,10 +87,10 @@ public class RnnForwardGrader {
         zero(cell, "Wxh", "bh");
         Matrix whh = cell.parameters().get("Whh");
         Expect.close("h with only Whh non-zero", rnn.step(x.copy(), hPrev.copy(), copy(cell)), tanh(hPrev.matmul(whh)),
-                "the recurrent term h_{t-1} Whh is missing", Matrix.zeros(B, H),
-                "Whh is transposed: with row vectors the term is h_{t-1} Whh, not h_{t-1} Whh^T", tanh(hPrev.matmul(whh.transpose())),
-                "h_{t-1} is added without multiplying by Whh", tanh(hPrev),
-                "tanh is missing", hPrev.matmul(whh));
+                new Mistake("the recurrent term h_{t-1} Whh is missing", Matrix.zeros(B, H)),
+                new Mistake("Whh is transposed: with row vectors the term is h_{t-1} Whh, not h_{t-1} Whh^T", tanh(hPrev.matmul(whh.transpose()))),
+                new Mistake("h_{t-1} is added without multiplying by Whh", tanh(hPrev)),
+                new Mistake("tanh is missing", hPrev.matmul(whh)));
     }
 
     @Test
@@ -100,10 +101,10 @@ public class RnnForwardGrader {
         p.get("bh").copyFromInPlace(uniform(1, H, random));
         Matrix a = affine(x, p.get("Wxh"), hPrev, p.get("Whh"), p.get("bh"));
         Expect.close("h", rnn.step(x.copy(), hPrev.copy(), copy(cell)), Fixtures.refStep(cell, x, State.of(hPrev)),
-                "tanh is missing", a,
-                "sigmoid is used instead of tanh", sigmoid(a),
-                "ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(a),
-                "h_{t-1} is ignored (the recurrent term is missing)", tanh(affine(x, p.get("Wxh"), Matrix.zeros(B, H), p.get("Whh"), p.get("bh"))));
+                new Mistake("tanh is missing", a),
+                new Mistake("sigmoid is used instead of tanh", sigmoid(a)),
+                new Mistake("ReLU is used instead of tanh: h = tanh(...), whose values lie in (-1, 1)", relu(a)),
+                new Mistake("h_{t-1} is ignored (the recurrent term is missing)", tanh(affine(x, p.get("Wxh"), Matrix.zeros(B, H), p.get("Whh"), p.get("bh")))));
     }
 
     @Test
@@ -165,9 +166,9 @@ public class RnnForwardGrader {
         }
         for (int t = 0; t < xs.size(); t++) {
             Expect.close("h_" + (t + 1), actual.get(t), expected.get(t),
-                    "each step starts from h0: feed the state you just computed back in as h_{t-1}", fromH0.get(t),
-                    "the sequence ignores h0 (it starts from zeros): the first step must use the h0 given", fromZero.get(t),
-                    "the list is shifted by one: it starts with h0 instead of h_1", shifted.get(t));
+                    new Mistake("each step starts from h0: feed the state you just computed back in as h_{t-1}", fromH0.get(t)),
+                    new Mistake("the sequence ignores h0 (it starts from zeros): the first step must use the h0 given", fromZero.get(t)),
+                    new Mistake("the list is shifted by one: it starts with h0 instead of h_1", shifted.get(t)));
         }
     }
 

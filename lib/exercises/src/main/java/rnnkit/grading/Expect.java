@@ -1,5 +1,6 @@
 package rnnkit.grading;
 
+import java.util.List;
 import java.util.Locale;
 
 import rnnkit.tensor.Matrix;
@@ -20,22 +21,24 @@ public final class Expect {
      * Fails unless {@code actual} has the shape of {@code expected} and the same values (within
      * {@link #TOLERANCE}).
      *
-     * @param mistakes pairs of a sentence naming a mistake and the matrix that mistake produces
-     *     (null entries are skipped); the first the actual value matches is the message
+     * @param mistakes known mistakes and the matrices they produce; the first the actual value
+     *     matches is the message
      */
-    public static void close(String what, Matrix actual, Matrix expected, Object... mistakes) {
-        if (mistakes.length % 2 != 0) {
-            throw new IllegalArgumentException("mistakes come in pairs (sentence, matrix), got " + mistakes.length);
-        }
+    public static void close(String what, Matrix actual, Matrix expected, Mistake... mistakes) {
+        close(what, actual, expected, List.of(mistakes));
+    }
+
+    /** {@link #close(String, Matrix, Matrix, Mistake...)} with the mistakes in a list. */
+    public static void close(String what, Matrix actual, Matrix expected, List<Mistake> mistakes) {
         if (actual == null) {
             throw new AssertionError(what + " is null: return the matrix you computed");
         }
         if (matches(actual, expected)) {
             return;
         }
-        for (int k = 0; k < mistakes.length; k += 2) {
-            if (mistakes[k + 1] instanceof Matrix m && matches(actual, m)) {
-                throw new AssertionError(what + " is wrong: " + mistakes[k]);
+        for (Mistake m : mistakes) {
+            if (matches(actual, m.result())) {
+                throw new AssertionError(what + " is wrong: " + m.sentence());
             }
         }
         if (!actual.sameShape(expected)) {

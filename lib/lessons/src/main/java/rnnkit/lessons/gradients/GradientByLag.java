@@ -61,8 +61,7 @@ public final class GradientByLag {
         }
         State[] grads = new State[steps + 1];
         // dL/d(state T): dh_T given, every other part (c_T) zero
-        State dFinal = cell.zeroState(batch);
-        dFinal = withH(dFinal, dhT.copy());
+        State dFinal = cell.zeroState(batch).withH(dhT.copy());
         grads[steps] = dFinal;
         for (int t = steps; t >= 1; t--) {
             Trace one = cell.forward(List.of(xs.get(t - 1)), trace.state(t - 1));
@@ -199,12 +198,4 @@ public final class GradientByLag {
         return out;
     }
 
-    private static State withH(State state, Matrix h) {
-        List<Object> parts = new ArrayList<>();
-        for (String name : state.names()) {
-            parts.add(name);
-            parts.add(name.equals("h") ? h : state.get(name));
-        }
-        return State.of(parts.toArray());
-    }
 }

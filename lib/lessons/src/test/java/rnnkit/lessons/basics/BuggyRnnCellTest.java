@@ -17,6 +17,7 @@ import rnnkit.cells.CellGradients;
 import rnnkit.cells.RnnCell;
 import rnnkit.cells.State;
 import rnnkit.gradcheck.GradientCheck;
+import rnnkit.gradcheck.GradientCheckReport;
 import rnnkit.lessons.basics.BuggyRnnCell.Bug;
 import rnnkit.tensor.Matrix;
 
@@ -45,7 +46,7 @@ class BuggyRnnCellTest {
         return cell.backward(cell.forward(xs, State.of(h0)), dhs, State.of(dhT));
     }
 
-    GradientCheck.Report check(Bug bug) {
+    GradientCheckReport check(Bug bug) {
         return GradientCheck.standard().check(new BuggyRnnCell(X, H, 4, bug), xs, State.of(h0), 12);
     }
 
@@ -77,14 +78,14 @@ class BuggyRnnCellTest {
         @Test
         @DisplayName("passes without a bug")
         void passes() {
-            GradientCheck.Report r = check(Bug.NONE);
+            GradientCheckReport r = check(Bug.NONE);
             assertTrue(r.passed(), r::toString);
         }
 
         @Test
         @DisplayName("catches a flipped bias sign in bh alone, with relative error exactly 1")
         void biasSign() {
-            GradientCheck.Report r = check(Bug.BIAS_SIGN_FLIPPED);
+            GradientCheckReport r = check(Bug.BIAS_SIGN_FLIPPED);
             assertFalse(r.passed());
             assertEquals("bh", r.worst().tensor());
             assertEquals(1.0, r.worst().maxRelError(), 1e-6);
@@ -94,7 +95,7 @@ class BuggyRnnCellTest {
         @Test
         @DisplayName("catches h_t used for h_{t-1} in Whh alone")
         void offByOne() {
-            GradientCheck.Report r = check(Bug.WHH_USES_NEW_STATE);
+            GradientCheckReport r = check(Bug.WHH_USES_NEW_STATE);
             assertEquals(List.of("Whh"), failing(r));
             assertTrue(r.row("Whh").maxRelError() > 1e-2, r::toString);
         }
@@ -102,7 +103,7 @@ class BuggyRnnCellTest {
         @Test
         @DisplayName("catches a missing gradient through time everywhere but the last input")
         void noGradientThroughTime() {
-            GradientCheck.Report r = check(Bug.NO_GRADIENT_THROUGH_TIME);
+            GradientCheckReport r = check(Bug.NO_GRADIENT_THROUGH_TIME);
             List<String> failing = failing(r);
             assertTrue(failing.containsAll(List.of("Wxh", "Whh", "bh", "x[0]", "h0")), failing::toString);
             assertTrue(r.row("x[" + (T - 1) + "]").passed(), r::toString);
@@ -110,8 +111,8 @@ class BuggyRnnCellTest {
         }
     }
 
-    static List<String> failing(GradientCheck.Report r) {
-        return r.rows().stream().filter(row -> !row.passed()).map(GradientCheck.Row::tensor).toList();
+    static List<String> failing(GradientCheckReport r) {
+        return r.rows().stream().filter(row -> !row.passed()).map(GradientCheckReport.Row::tensor).toList();
     }
 
     @Test

@@ -3,9 +3,11 @@ package rnnkit.exercises;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 import rnnkit.cells.RecurrentCell;
 import rnnkit.cells.State;
+import rnnkit.grading.Expect;
 import rnnkit.params.Parameters;
 import rnnkit.tensor.Matrix;
 
@@ -98,5 +100,34 @@ final class Fixtures {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks one entry, picked at random, of each named gradient against the centered difference
+     * (L(w + ε) - L(w - ε)) / 2ε with ε = 1e-5, to a relative 1e-6. {@code loss} computes L from the
+     * current values of {@code params}; each entry is put back after its two evaluations.
+     *
+     * @param missing what to add to "no gradient named W" when the student's gradients lack a name
+     */
+    static void agreesWithFiniteDifferences(Parameters params, Parameters grads, List<String> names, Random pick,
+            DoubleSupplier loss, String missing) {
+        for (String name : names) {
+            Matrix w = params.get(name);
+            Expect.that(grads.has(name), "no gradient named %s%s", name, missing);
+            int i = pick.nextInt(w.rows());
+            int j = pick.nextInt(w.cols());
+            double old = w.get(i, j);
+            double eps = 1e-5;
+            w.set(i, j, old + eps);
+            double plus = loss.getAsDouble();
+            w.set(i, j, old - eps);
+            double minus = loss.getAsDouble();
+            w.set(i, j, old);
+            double numeric = (plus - minus) / (2 * eps);
+            double analytic = grads.get(name).get(i, j);
+            Expect.that(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1, Math.abs(numeric)),
+                    "d%s(%d, %d) = %.6g but the finite difference (L(w + ε) - L(w - ε)) / 2ε gives %.6g",
+                    name, i, j, analytic, numeric);
+        }
     }
 }

@@ -173,23 +173,8 @@ public class GruBackwardGrader {
         Matrix dh = uniform(B, H, random);
         GruGradients g = run(gru, dh, new Inputs());
         Random pick = new Random(8);
-        for (String name : List.of("Whz", "br", "Wxh", "Whh", "Wxr")) {
-            Matrix w = cell.parameters().get(name);
-            Expect.that(g.parameters().has(name), "no gradient named %s", name);
-            int i = pick.nextInt(w.rows());
-            int j = pick.nextInt(w.cols());
-            double old = w.get(i, j);
-            double eps = 1e-5;
-            w.set(i, j, old + eps);
-            double plus = GruStep.forward(x, hPrev, cell.parameters()).h().times(dh).sum();
-            w.set(i, j, old - eps);
-            double minus = GruStep.forward(x, hPrev, cell.parameters()).h().times(dh).sum();
-            w.set(i, j, old);
-            double numeric = (plus - minus) / (2 * eps);
-            double analytic = g.parameters().get(name).get(i, j);
-            Expect.that(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1, Math.abs(numeric)),
-                    "d%s(%d, %d) = %.6g but the finite difference (L(w + ε) - L(w - ε)) / 2ε gives %.6g", name, i, j, analytic, numeric);
-        }
+        Fixtures.agreesWithFiniteDifferences(cell.parameters(), g.parameters(), List.of("Whz", "br", "Wxh", "Whh", "Wxr"), pick,
+                () -> GruStep.forward(x, hPrev, cell.parameters()).h().times(dh).sum(), "");
     }
 
     @Test

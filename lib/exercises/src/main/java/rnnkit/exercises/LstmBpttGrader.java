@@ -154,23 +154,8 @@ public class LstmBpttGrader {
         Case c = new Case(4, false);
         LstmSequenceGradients g = c.run(lstm);
         Random pick = new Random(9);
-        for (String name : List.of("Whf", "bi", "Wxo", "Whg")) {
-            Matrix w = cell.parameters().get(name);
-            Expect.that(g.parameters().has(name), "no gradient named %s", name);
-            int i = pick.nextInt(w.rows());
-            int j = pick.nextInt(w.cols());
-            double old = w.get(i, j);
-            double eps = 1e-5;
-            w.set(i, j, old + eps);
-            double plus = loss(c);
-            w.set(i, j, old - eps);
-            double minus = loss(c);
-            w.set(i, j, old);
-            double numeric = (plus - minus) / (2 * eps);
-            double analytic = g.parameters().get(name).get(i, j);
-            Expect.that(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1, Math.abs(numeric)),
-                    "d%s(%d, %d) = %.6g but the finite difference (L(w + ε) - L(w - ε)) / 2ε gives %.6g", name, i, j, analytic, numeric);
-        }
+        Fixtures.agreesWithFiniteDifferences(cell.parameters(), g.parameters(), List.of("Whf", "bi", "Wxo", "Whg"), pick,
+                () -> loss(c), "");
     }
 
     @Test

@@ -165,23 +165,8 @@ public class LstmStepGrader {
         LstmGradients g = lstm.backward(x.copy(), prev.copy(), copy(cell), dNext.copy());
         Expect.that(g != null && g.parameters() != null, "backward returned no parameter gradients");
         Random pick = new Random(5);
-        for (String name : List.of("Whf", "bi", "Wxo", "Whg")) {
-            Matrix w = cell.parameters().get(name);
-            Expect.that(g.parameters().has(name), "no gradient named %s: use the parameter names (p.zerosLike() gives them)", name);
-            int i = pick.nextInt(w.rows());
-            int j = pick.nextInt(w.cols());
-            double eps = 1e-5;
-            double old = w.get(i, j);
-            w.set(i, j, old + eps);
-            double plus = loss(dNext);
-            w.set(i, j, old - eps);
-            double minus = loss(dNext);
-            w.set(i, j, old);
-            double numeric = (plus - minus) / (2 * eps);
-            double analytic = g.parameters().get(name).get(i, j);
-            Expect.that(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1, Math.abs(numeric)),
-                    "d%s(%d, %d) = %.6g but the finite difference (L(w + ε) - L(w - ε)) / 2ε gives %.6g", name, i, j, analytic, numeric);
-        }
+        Fixtures.agreesWithFiniteDifferences(cell.parameters(), g.parameters(), List.of("Whf", "bi", "Wxo", "Whg"), pick,
+                () -> loss(dNext), ": use the parameter names (p.zerosLike() gives them)");
     }
 
     @Test

@@ -3,13 +3,14 @@ on the newest JDK installed beside it (Thread.stop does nothing from Java 20 on;
 the loops of cells' code stoppable instead).
 
 Each JDK gets a throwaway copy of the rnnkit kernelspec with that JDK's java (environment/setup.sh
-must have run). The newest JDK is found under /usr/lib/jvm (or RNNKIT_EXTRA_JDKS, folders separated
-by the path separator); a machine with only one JDK runs the test once.
+must have run). The newest JDK is the one .ci/newest-jdk finds, as for CI's second run (extra homes in
+RNNKIT_JDK_DIRS); a machine whose newest JDK is the kit's own runs the test once.
 """
 import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -58,15 +59,15 @@ def feature(home: Path) -> int:
 
 
 def jdks() -> list[Path]:
-    """The kit's java, then the java of the newest other JDK found (if newer than 16)."""
-    spec = KernelSpecManager().get_kernel_spec("rnnkit")
-    kit_java = Path(spec.argv[0])
-    homes = [Path(p) for p in os.environ.get("RNNKIT_EXTRA_JDKS", "").split(os.pathsep) if p]
-    homes += [p for p in Path("/usr/lib/jvm").glob("*") if (p / "bin" / "java").is_file() and not p.is_symlink()]
-    others = [h for h in homes if (h / "bin" / "java").resolve() != kit_java.resolve() and feature(h) >= 17]
+    """The kit's java, then the java of the newest JDK on the machine if that is another one."""
+    kit_java = Path(KernelSpecManager().get_kernel_spec("rnnkit").argv[0])
+    newest = subprocess.run([str(Path(__file__).resolve().parents[2] / ".ci" / "newest-jdk")],
+                            capture_output=True, text=True)
     found = [kit_java]
-    if others:
-        found.append(max(others, key=feature) / "bin" / "java")
+    if newest.returncode == 0:
+        java = Path(newest.stdout.split("\t")[0]) / "bin" / "java"
+        if java.resolve() != kit_java.resolve():
+            found.append(java)
     return found
 
 

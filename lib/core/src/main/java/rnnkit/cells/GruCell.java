@@ -275,17 +275,17 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
     @Override
     void weightGradients(Buffers k, Parameters grads) {
         Matrix xs = k.x.steps();
-        Matrix hPrevs = k.h.previous();
+        Matrix hPrevsT = k.hPrevsT.of(k.h.previous());   // h_{t-1} of every step, transposed once for every gate
         Matrix daz = k.daz.steps();
         Matrix dar = k.dar.steps();
         Matrix dah = k.dah.steps();
         // update gate: dWxz = Σ_t x_t^T daz_t,  dWhz = Σ_t h_{t-1}^T daz_t,  dbz = Σ_t (column sums of daz_t)
         grad(grads, wxz).addTransAProductInPlace(xs, daz);
-        grad(grads, whz).addTransAProductInPlace(hPrevs, daz);
+        grad(grads, whz).addProductInPlace(hPrevsT, daz);
         grad(grads, bz).addColumnSumsInPlace(daz);
         // reset gate: the same with dar
         grad(grads, wxr).addTransAProductInPlace(xs, dar);
-        grad(grads, whr).addTransAProductInPlace(hPrevs, dar);
+        grad(grads, whr).addProductInPlace(hPrevsT, dar);
         grad(grads, br).addColumnSumsInPlace(dar);
         // candidate: dWxh = Σ_t x_t^T dah_t, dbh = Σ_t (column sums of dah_t), and Whh by the reset placement
         grad(grads, wxh).addTransAProductInPlace(xs, dah);
@@ -296,7 +296,7 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         } else {
             // dWhh = Σ_t h_{t-1}^T dHidden_t, dbhh = Σ_t (column sums of dHidden_t)
             Matrix dHidden = k.dHidden.steps();
-            grad(grads, whh).addTransAProductInPlace(hPrevs, dHidden);
+            grad(grads, whh).addProductInPlace(hPrevsT, dHidden);
             grad(grads, bhh).addColumnSumsInPlace(dHidden);
         }
     }

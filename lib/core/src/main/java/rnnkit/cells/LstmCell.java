@@ -252,25 +252,25 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
     @Override
     void weightGradients(Buffers k, Parameters grads) {
         Matrix xs = k.x.steps();
-        Matrix hPrevs = k.h.previous();
+        Matrix hPrevsT = k.hPrevsT.of(k.h.previous());   // h_{t-1} of every step, transposed once for every gate
         // each gate a: dWxa = Σ_t x_t^T daa_t,  dWha = Σ_t h_{t-1}^T daa_t,  dba = Σ_t (column sums of daa_t)
         Matrix dai = k.dai.steps();
         grad(grads, wxi).addTransAProductInPlace(xs, dai);
-        grad(grads, whi).addTransAProductInPlace(hPrevs, dai);
+        grad(grads, whi).addProductInPlace(hPrevsT, dai);
         grad(grads, bi).addColumnSumsInPlace(dai);
         if (options.forgetGate()) {
             Matrix daf = k.daf.steps();
             grad(grads, wxf).addTransAProductInPlace(xs, daf);
-            grad(grads, whf).addTransAProductInPlace(hPrevs, daf);
+            grad(grads, whf).addProductInPlace(hPrevsT, daf);
             grad(grads, bf).addColumnSumsInPlace(daf);
         }
         Matrix dao = k.dao.steps();
         grad(grads, wxo).addTransAProductInPlace(xs, dao);
-        grad(grads, who).addTransAProductInPlace(hPrevs, dao);
+        grad(grads, who).addProductInPlace(hPrevsT, dao);
         grad(grads, bo).addColumnSumsInPlace(dao);
         Matrix dag = k.dag.steps();
         grad(grads, wxg).addTransAProductInPlace(xs, dag);
-        grad(grads, whg).addTransAProductInPlace(hPrevs, dag);
+        grad(grads, whg).addProductInPlace(hPrevsT, dag);
         grad(grads, bg).addColumnSumsInPlace(dag);
     }
 

@@ -115,16 +115,16 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
     @Override
     void weightGradients(Buffers k, Parameters grads) {
         Matrix xs = k.x.steps();
-        Matrix hPrevs = k.h.previous();
+        Matrix hPrevsT = k.hPrevsT.of(k.h.previous());   // h_{t-1} of every step, transposed once for every gate
         Matrix daz = k.daz.steps();
         Matrix dah = k.dah.steps();
         // update gate: dWxz = Σ_t x_t^T daz_t,  dWhz = Σ_t h_{t-1}^T daz_t,  dbz = Σ_t (column sums of daz_t)
         grad(grads, wxz).addTransAProductInPlace(xs, daz);
-        grad(grads, whz).addTransAProductInPlace(hPrevs, daz);
+        grad(grads, whz).addProductInPlace(hPrevsT, daz);
         grad(grads, bz).addColumnSumsInPlace(daz);
         // candidate: dWxh = Σ_t x_t^T dah_t,  dWhh = Σ_t h_{t-1}^T dah_t,  dbh = Σ_t (column sums of dah_t)
         grad(grads, wxh).addTransAProductInPlace(xs, dah);
-        grad(grads, whh).addTransAProductInPlace(hPrevs, dah);
+        grad(grads, whh).addProductInPlace(hPrevsT, dah);
         grad(grads, bh).addColumnSumsInPlace(dah);
     }
 

@@ -35,6 +35,11 @@ class Workspace {
      */
     final State dA;
     final State dB;
+    /**
+     * h_{t-1} of every step, transposed, (H, T B): made once per backward pass for the weight
+     * gradients dWh = h_{t-1}^T da of every gate of a gated cell.
+     */
+    final Transposed hPrevsT = new Transposed();
     /** Wx^T of the gate whose input gradients are being added: one matrix serves every gate in turn. */
     final Transposed wxT = new Transposed();
     /** dL/dx_t of every step, (B, X), made by the first backward of a reused trace that asks for input gradients. */

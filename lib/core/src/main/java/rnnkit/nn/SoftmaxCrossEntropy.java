@@ -1,5 +1,6 @@
 package rnnkit.nn;
 
+import rnnkit.tensor.EntryWise;
 import rnnkit.tensor.Matrix;
 
 /**
@@ -68,12 +69,7 @@ public final class SoftmaxCrossEntropy implements Loss {
                 max = Math.max(max, logits.get(b, k));
             }
             // e_k = exp(z_k - m) into row b of d, for the softmax p_k = e_k / Σ_j e_j
-            double sumExp = 0.0;
-            for (int k = 0; k < cols; k++) {
-                double e = Math.exp(logits.get(b, k) - max);
-                d.set(b, k, e);
-                sumExp += e;
-            }
+            double sumExp = EntryWise.expShifted(d, logits, b, max);
             double logZ = max + Math.log(sumExp);
             double mass = 0.0;
             for (int k = 0; k < cols; k++) {

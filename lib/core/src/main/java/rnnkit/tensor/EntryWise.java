@@ -112,6 +112,34 @@ public final class EntryWise {
         return MatMul.VECTOR && (long) a.rows() * a.cols() >= VECTOR_MIN_ENTRIES;
     }
 
+    /**
+     * out[row][k] = e^{in[row][k] - shift} for every column k, with {@link #exp} (its argument clamped
+     * at -708), and returns their sum, added in column order: the numerators of a softmax and their
+     * total, for a shift at least as large as every entry of the row (its maximum). in and out may be
+     * the same matrix.
+     */
+    public static double expShifted(Matrix out, Matrix in, int row, double shift) {
+        if (!out.sameShape(in)) {
+            throw new IllegalArgumentException("expShifted: shapes differ: " + out.shape() + " and " + in.shape());
+        }
+        double[] o = out.rowArrays()[row];
+        double[] x = in.rowArrays()[row];
+        int n = in.cols();
+        int j = 0;
+        if (MatMul.VECTOR && n >= VectorEntryWise.LANES) {
+            j = VectorEntryWise.expShifted(o, x, n, shift);
+        }
+        for (; j < n; j++) {
+            double u = x[j] - shift;
+            o[j] = exp(u < EXP_CLAMP ? EXP_CLAMP : u);
+        }
+        double sum = 0.0;
+        for (int k = 0; k < n; k++) {
+            sum += o[k];
+        }
+        return sum;
+    }
+
     /** σ applied to every entry of a, in place; returns a. */
     public static Matrix sigmoidInPlace(Matrix a) {
         if (vector(a)) {

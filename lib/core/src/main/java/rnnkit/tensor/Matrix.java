@@ -650,6 +650,15 @@ public final class Matrix {
 
     /** The flat index of the first NaN or infinite entry, or -1 if every entry is finite. */
     public int firstNonFinite() {
+        if (MatMul.VECTOR && cols >= 64) {
+            for (int i = 0; i < rows; i++) {
+                int j = VectorEntryWise.firstNonFinite(data[i], cols);
+                if (j >= 0) {
+                    return i * cols + j;
+                }
+            }
+            return -1;
+        }
         for (int i = 0; i < rows; i++) {
             double[] row = data[i];
             for (int j = 0; j < cols; j++) {

@@ -27,7 +27,7 @@ final class VectorEntryWise {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
-    private static final int LANES = SPECIES.length();
+    static final int LANES = SPECIES.length();
 
     private static final long SIGN = Long.MIN_VALUE;
 
@@ -66,6 +66,38 @@ final class VectorEntryWise {
         for (; j < n; j++) {
             row[j] = EntryWise.sigmoid(row[j]);
         }
+    }
+
+    /** out[j] = e^{x[j] - shift} for the whole vectors of [0, n); returns where they end (the tail is the caller's). */
+    static int expShifted(double[] out, double[] x, int n, double shift) {
+        int j = 0;
+        for (; j + LANES <= n; j += LANES) {
+            DoubleVector u = DoubleVector.fromArray(SPECIES, x, j).sub(shift);
+            u = u.blend(EXP_CLAMP, u.compare(VectorOperators.LT, EXP_CLAMP));
+            exp(u).intoArray(out, j);
+        }
+        return j;
+    }
+
+    /**
+     * The index in [0, n) of the first entry of row that is NaN or infinite, or -1. Whole vectors
+     * first (x * 0 is NaN exactly for those entries), then the entries one by one where one was seen.
+     */
+    static int firstNonFinite(double[] row, int n) {
+        DoubleVector seen = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (; j + LANES <= n; j += LANES) {
+            seen = seen.add(DoubleVector.fromArray(SPECIES, row, j).mul(0.0));
+        }
+        if (seen.test(VectorOperators.IS_NAN).anyTrue()) {
+            j = 0;
+        }
+        for (; j < n; j++) {
+            if (!Double.isFinite(row[j])) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** {@link EntryWise#expm1}, lane by lane. */

@@ -95,9 +95,7 @@ final class VectorMatMul {
                 }
             }
             if (j < m) {
-                for (int i = 0; i < r; i++) {
-                    scalarColumns(a[i], b, c[i], j, m, k0, k1);
-                }
+                scalarColumns(a, b, c, j, m, k0, k1);
             }
         }
     }
@@ -310,14 +308,54 @@ final class VectorMatMul {
         s.intoArray(ci, j);
     }
 
-    /** The last m - j columns (fewer than one vector), one entry at a time. */
-    private static void scalarColumns(double[] ai, double[][] b, double[] ci, int j, int m, int k0, int k1) {
-        for (int jj = j; jj < m; jj++) {
-            double s = ci[jj];
-            for (int k = k0; k < k1; k++) {
-                s = Math.fma(ai[k], b[k][jj], s);
+    /**
+     * The last m - j columns (fewer than one vector), one entry at a time, each a sum over k in
+     * ascending order like the vector lanes. Those columns of b are first copied into one array,
+     * column after column, so the sums read them in a line instead of one cache line of b per k; four
+     * rows at a time give four independent sums for the multiply-add units.
+     */
+    private static void scalarColumns(double[][] a, double[][] b, double[][] c, int j, int m, int k0, int k1) {
+        int len = k1 - k0;
+        double[] columns = new double[(m - j) * len];
+        for (int k = k0; k < k1; k++) {
+            double[] bk = b[k];
+            for (int jj = j; jj < m; jj++) {
+                columns[(jj - j) * len + k - k0] = bk[jj];
             }
-            ci[jj] = s;
+        }
+        int r = c.length;
+        for (int jj = j; jj < m; jj++) {
+            int start = (jj - j) * len;
+            int i = 0;
+            for (; i + 4 <= r; i += 4) {
+                double[] a0 = a[i];
+                double[] a1 = a[i + 1];
+                double[] a2 = a[i + 2];
+                double[] a3 = a[i + 3];
+                double s0 = c[i][jj];
+                double s1 = c[i + 1][jj];
+                double s2 = c[i + 2][jj];
+                double s3 = c[i + 3][jj];
+                for (int k = k0, p = start; k < k1; k++, p++) {
+                    double bk = columns[p];
+                    s0 = Math.fma(a0[k], bk, s0);
+                    s1 = Math.fma(a1[k], bk, s1);
+                    s2 = Math.fma(a2[k], bk, s2);
+                    s3 = Math.fma(a3[k], bk, s3);
+                }
+                c[i][jj] = s0;
+                c[i + 1][jj] = s1;
+                c[i + 2][jj] = s2;
+                c[i + 3][jj] = s3;
+            }
+            for (; i < r; i++) {
+                double[] ai = a[i];
+                double s = c[i][jj];
+                for (int k = k0, p = start; k < k1; k++, p++) {
+                    s = Math.fma(ai[k], columns[p], s);
+                }
+                c[i][jj] = s;
+            }
         }
     }
 

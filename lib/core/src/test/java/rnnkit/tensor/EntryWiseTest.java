@@ -135,4 +135,47 @@ class EntryWiseTest {
         assertEquals(z.times(a).plus(oneMinusZ.times(dy)), EntryWise.blend(Matrix.zeros(3, 5), z, a, dy));
         assertThrows(IllegalArgumentException.class, () -> EntryWise.tanhBackward(Matrix.zeros(3, 5), dy, Matrix.zeros(5, 3)));
     }
+
+    @Test
+    @DisplayName("expShifted gives e^(x - max) entry by entry and their sum in column order, vectors and tail alike")
+    void expShiftedIsTheSoftmaxNumerators() {
+        Random random = new Random(5);
+        for (int n : new int[] {1, 7, 8, 9, 65, 200}) {
+            Matrix logits = Matrix.gaussian(3, n, 30, random);
+            Matrix out = Matrix.zeros(3, n);
+            for (int row = 0; row < 3; row++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    max = Math.max(max, logits.get(row, k));
+                }
+                double sum = EntryWise.expShifted(out, logits, row, max);
+                double expectedSum = 0;
+                for (int k = 0; k < n; k++) {
+                    double u = Math.max(logits.get(row, k) - max, EntryWise.EXP_CLAMP);
+                    assertEquals(EntryWise.exp(u), out.get(row, k), "n = " + n + ", column " + k);
+                    assertTrue(ulps(Math.exp(u), out.get(row, k)) <= 3, "close to Math.exp at " + u);
+                    expectedSum += out.get(row, k);
+                }
+                assertEquals(expectedSum, sum);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> EntryWise.expShifted(Matrix.zeros(2, 3), Matrix.zeros(3, 2), 0, 0));
+    }
+
+    @Test
+    @DisplayName("firstNonFinite finds the first NaN or infinity in wide rows (the vector path) and narrow ones")
+    void firstNonFiniteFindsTheFirst() {
+        for (int cols : new int[] {5, 64, 67, 130}) {
+            Matrix m = Matrix.gaussian(4, cols, 1, new Random(cols));
+            assertEquals(-1, m.firstNonFinite());
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                for (int at : new int[] {0, cols - 1, 2 * cols + cols / 2, 4 * cols - 1}) {
+                    Matrix copy = m.copy();
+                    copy.set(at / cols, at % cols, bad);
+                    copy.set(3, cols - 1, Double.NaN);   // a later one must not be reported first
+                    assertEquals(at, copy.firstNonFinite(), bad + " at " + at + " of rows of " + cols);
+                }
+            }
+        }
+    }
 }

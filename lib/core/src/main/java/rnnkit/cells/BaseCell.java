@@ -56,6 +56,13 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
     abstract void transposeRecurrentWeights(W k);
 
     /**
+     * A forward pass of at least this many sequences side by side transposes the recurrent weights
+     * first, for its products ({@link Ops#addProduct}) and then backward's. Below it (a sampler's
+     * single sequence) they would not be used in forward, and backward makes them itself.
+     */
+    static final int TRANSPOSE_MIN_BATCH = 8;
+
+    /**
      * Step t backward. Given dNext = dL/d(state after step t), it overwrites every part of dPrev
      * with dL/d(state before) and keeps in k what the sums over the steps need.
      */
@@ -110,6 +117,11 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
                 : newTrace(xs.size(), batch, reusable);
         trace.stamp(params.version());
         W k = workspace(trace);
+        k.staleTransposes();
+        if (batch >= TRANSPOSE_MIN_BATCH) {
+            transposeRecurrentWeights(k);   // for the forward products, and backward's
+            k.transposesMade = true;
+        }
         if (initial == null) {
             k.states.get(0).zeroInPlace();
         } else {
@@ -179,7 +191,10 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
             }
         }
         W k = workspace(trace);
-        transposeRecurrentWeights(k);
+        if (!k.transposesMade) {
+            transposeRecurrentWeights(k);
+            k.transposesMade = true;
+        }
         // dL/d(state after step t) and the state step t writes dL/d(state before) into; swapped after each step
         State d = k.dA;
         State dPrev = k.dB;

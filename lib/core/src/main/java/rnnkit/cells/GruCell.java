@@ -129,9 +129,9 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         final Stack dah = stack();
         final Stack dHidden = options.reset() == ResetPlacement.AFTER_PRODUCT ? stack() : null;
         final Matrix dRh = options.reset() == ResetPlacement.BEFORE_PRODUCT ? Matrix.zeros(batch, hiddenSize) : null;
-        final Transposed whzT = new Transposed();
-        final Transposed whrT = new Transposed();
-        final Transposed whhT = new Transposed();
+        final Transposed whzT = transposed();
+        final Transposed whrT = transposed();
+        final Transposed whhT = transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
@@ -201,15 +201,16 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         Matrix hTilde = k.hTilde.at(t);
         Matrix hiddenTerm = k.hiddenTerm.at(t);
         // z = σ(x Wxz + h_{t-1} Whz + bz), r = σ(x Wxr + h_{t-1} Whr + br)
-        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, bz));
-        Ops.sigmoid(Ops.affine(r, x, wxr, hPrev, whr, br));
+        //   (k.wh*T: each Wh* transposed once per pass, which makes the products faster, not different)
+        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, k.whzT, bz));
+        Ops.sigmoid(Ops.affine(r, x, wxr, hPrev, whr, k.whrT, br));
         Matrix pre = hTilde.zeroInPlace().addProductInPlace(x, wxh).addRowInPlace(bh);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = x Wxh + bh + (r ⊙ h_{t-1}) Whh
-            pre.addProductInPlace(hiddenTerm.setToTimesInPlace(r, hPrev), whh);
+            Ops.addProduct(pre, hiddenTerm.setToTimesInPlace(r, hPrev), whh, k.whhT);
         } else {
             // pre = x Wxh + bh + r ⊙ (h_{t-1} Whh + bhh)
-            pre.addTimesInPlace(r, hiddenTerm.zeroInPlace().addProductInPlace(hPrev, whh).addRowInPlace(bhh));
+            pre.addTimesInPlace(r, Ops.addProduct(hiddenTerm.zeroInPlace(), hPrev, whh, k.whhT).addRowInPlace(bhh));
         }
         // hTilde = tanh(pre)
         Ops.tanh(pre);
@@ -257,19 +258,19 @@ public final class GruCell extends BaseCell<GruCell.Buffers> {
         Matrix dr = k.dar.at(t);
         if (options.reset() == ResetPlacement.BEFORE_PRODUCT) {
             // pre = ... + (r ⊙ h_{t-1}) Whh:   d(r ⊙ h_{t-1}) = dah Whh^T,  dr = that ⊙ h_{t-1},  dh_{t-1} += that ⊙ r
-            Matrix dRh = k.dRh.zeroInPlace().addProductInPlace(dn, k.whhT.get());
+            Matrix dRh = k.dRh.zeroInPlace().addProductInPlace(dn, k.whhT.get(), whh);
             dr.setToTimesInPlace(dRh, hPrev);
             dhPrev.addTimesInPlace(dRh, r);
         } else {
             // pre = ... + r ⊙ (h_{t-1} Whh + bhh):   dHidden = dah ⊙ r,  dr = dah ⊙ (h_{t-1} Whh + bhh),  dh_{t-1} += dHidden Whh^T
             Matrix dHidden = k.dHidden.at(t).setToTimesInPlace(dn, r);
             dr.setToTimesInPlace(dn, k.hiddenTerm.at(t));
-            dhPrev.addProductInPlace(dHidden, k.whhT.get());
+            dhPrev.addProductInPlace(dHidden, k.whhT.get(), whh);
         }
         // through the gates' sigmoids, then their pre-activations: + daz Whz^T + dar Whr^T
         Ops.sigmoidBackward(dz, dz, z);
         Ops.sigmoidBackward(dr, dr, r);
-        dhPrev.addProductInPlace(dz, k.whzT.get()).addProductInPlace(dr, k.whrT.get());
+        dhPrev.addProductInPlace(dz, k.whzT.get(), whz).addProductInPlace(dr, k.whrT.get(), whr);
     }
 
     @Override

@@ -96,10 +96,10 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
         final Stack dao = stack();
         final Stack dag = stack();
         final Matrix dc = Matrix.zeros(batch, hiddenSize);
-        final Transposed whiT = new Transposed();
-        final Transposed whfT = new Transposed();
-        final Transposed whoT = new Transposed();
-        final Transposed whgT = new Transposed();
+        final Transposed whiT = transposed();
+        final Transposed whfT = transposed();
+        final Transposed whoT = transposed();
+        final Transposed whgT = transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, true);
@@ -189,13 +189,14 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
         Matrix g = k.g.at(t);
         Matrix tanhC = k.tanhC.at(t);
         // i = σ(x Wxi + h_{t-1} Whi + bi), f = σ(x Wxf + h_{t-1} Whf + bf), o = σ(x Wxo + h_{t-1} Who + bo)
-        Ops.sigmoid(Ops.affine(i, x, wxi, hPrev, whi, bi));
+        //   (k.wh*T: each Wh* transposed once per pass, which makes the products faster, not different)
+        Ops.sigmoid(Ops.affine(i, x, wxi, hPrev, whi, k.whiT, bi));
         if (options.forgetGate()) {
-            Ops.sigmoid(Ops.affine(f, x, wxf, hPrev, whf, bf));
+            Ops.sigmoid(Ops.affine(f, x, wxf, hPrev, whf, k.whfT, bf));
         }
-        Ops.sigmoid(Ops.affine(o, x, wxo, hPrev, who, bo));
+        Ops.sigmoid(Ops.affine(o, x, wxo, hPrev, who, k.whoT, bo));
         // g = c̃ = tanh(x Wxg + h_{t-1} Whg + bg)
-        Ops.tanh(Ops.affine(g, x, wxg, hPrev, whg, bg));
+        Ops.tanh(Ops.affine(g, x, wxg, hPrev, whg, k.whgT, bg));
         // c_t = f ⊙ c_{t-1} + i ⊙ g
         Matrix c = k.c.at(t).setToTimesInPlace(f, k.c.at(t - 1)).addTimesInPlace(i, g);
         // h_t = o ⊙ tanh(c_t)
@@ -241,12 +242,12 @@ public final class LstmCell extends BaseCell<LstmCell.Buffers> {
         dPrev.c().setToTimesInPlace(dc, f);
         // dh_{t-1} = Σ over the gates of da Wh^T
         Matrix dhPrev = dPrev.h().zeroInPlace();
-        dhPrev.addProductInPlace(dai, k.whiT.get());
+        dhPrev.addProductInPlace(dai, k.whiT.get(), whi);
         if (options.forgetGate()) {
-            dhPrev.addProductInPlace(k.daf.at(t), k.whfT.get());
+            dhPrev.addProductInPlace(k.daf.at(t), k.whfT.get(), whf);
         }
-        dhPrev.addProductInPlace(dao, k.whoT.get());
-        dhPrev.addProductInPlace(dag, k.whgT.get());
+        dhPrev.addProductInPlace(dao, k.whoT.get(), who);
+        dhPrev.addProductInPlace(dag, k.whgT.get(), whg);
     }
 
     @Override

@@ -38,9 +38,21 @@ final class Ops {
         return EntryWise.tanhBackward(out, dy, t);
     }
 
-    /** out = x Wx + h Wh + b: the affine pre-activation every gate computes, (B, H); returns out. */
-    static Matrix affine(Matrix out, Matrix x, Matrix wx, Matrix h, Matrix wh, Matrix b) {
-        return out.zeroInPlace().addProductInPlace(x, wx).addProductInPlace(h, wh).addRowInPlace(b);
+    /**
+     * out = x Wx + h Wh + b: the affine pre-activation every gate computes, (B, H); returns out.
+     * whT is Wh's transpose, kept by the cell ({@link #addProduct}).
+     */
+    static Matrix affine(Matrix out, Matrix x, Matrix wx, Matrix h, Matrix wh, Transposed whT, Matrix b) {
+        return addProduct(out.zeroInPlace().addProductInPlace(x, wx), h, wh, whT).addRowInPlace(b);
+    }
+
+    /**
+     * out += h W; returns out. When this pass made W's transpose (whT) the product is given it as
+     * well, which makes it faster for a batch of many sequences and leaves every bit the same.
+     */
+    static Matrix addProduct(Matrix out, Matrix h, Matrix w, Transposed wT) {
+        Matrix t = wT.current();
+        return t == null ? out.addProductInPlace(h, w) : out.addProductInPlace(h, w, t);
     }
 
     /** out = (1 - z) ⊙ a, entry-wise; returns out. */

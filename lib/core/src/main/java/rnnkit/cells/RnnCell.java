@@ -32,7 +32,7 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
      */
     final class Buffers extends Workspace {
         final Stack da = stack();                     // (B, H) per step
-        final Transposed whhT = new Transposed();
+        final Transposed whhT = transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
@@ -66,7 +66,8 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
     @Override
     void step(Buffers k, int t) {
         // h_t = tanh(x_t Wxh + h_{t-1} Whh + bh)                 (B, H)
-        Ops.tanh(Ops.affine(k.h.at(t), k.x.at(t), wxh, k.h.at(t - 1), whh, bh));
+        //   (k.wh*T: each Wh* transposed once per pass, which makes the products faster, not different)
+        Ops.tanh(Ops.affine(k.h.at(t), k.x.at(t), wxh, k.h.at(t - 1), whh, k.whhT, bh));
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class RnnCell extends BaseCell<RnnCell.Buffers> {
         // through the tanh: da_t = dh_t ⊙ (1 - h_t^2)            (B, H)
         Matrix da = Ops.tanhBackward(k.da.at(t), dNext.h(), k.h.at(t));
         // dh_{t-1} = da_t Whh^T                                  (B, H)
-        dPrev.h().zeroInPlace().addProductInPlace(da, k.whhT.get());
+        dPrev.h().zeroInPlace().addProductInPlace(da, k.whhT.get(), whh);
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
         final Stack hTilde = gate("hTilde");
         final Stack daz = stack();
         final Stack dah = stack();
-        final Transposed whzT = new Transposed();
-        final Transposed whhT = new Transposed();
+        final Transposed whzT = transposed();
+        final Transposed whhT = transposed();
 
         Buffers(int steps, int batch) {
             super(steps, batch, inputSize, hiddenSize, false);
@@ -83,9 +83,10 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
         Matrix z = k.z.at(t);
         Matrix hTilde = k.hTilde.at(t);
         // z = σ(x Wxz + h_{t-1} Whz + bz)
-        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, bz));
+        //   (k.wh*T: each Wh* transposed once per pass, which makes the products faster, not different)
+        Ops.sigmoid(Ops.affine(z, x, wxz, hPrev, whz, k.whzT, bz));
         // hTilde = tanh(x Wxh + h_{t-1} Whh + bh)
-        Ops.tanh(Ops.affine(hTilde, x, wxh, hPrev, whh, bh));
+        Ops.tanh(Ops.affine(hTilde, x, wxh, hPrev, whh, k.whhT, bh));
         // h = z ⊙ hTilde + (1 - z) ⊙ h_{t-1}
         Ops.blend(k.h.at(t), z, hTilde, hPrev);
     }
@@ -109,7 +110,7 @@ public final class SimpleGruCell extends BaseCell<SimpleGruCell.Buffers> {
         Ops.sigmoidBackward(daz, daz.copyFromInPlace(hTilde).addScaledInPlace(-1.0, hPrev).timesInPlace(dh), z);
         Matrix dhPrev = Ops.oneMinusTimes(dPrev.h(), z, dh);
         // and through the two pre-activations: + daz Whz^T + dah Whh^T
-        dhPrev.addProductInPlace(daz, k.whzT.get()).addProductInPlace(dah, k.whhT.get());
+        dhPrev.addProductInPlace(daz, k.whzT.get(), whz).addProductInPlace(dah, k.whhT.get(), whh);
     }
 
     @Override

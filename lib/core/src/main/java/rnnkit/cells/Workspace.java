@@ -40,6 +40,10 @@ class Workspace {
      * gradients dWh = h_{t-1}^T da of every gate of a gated cell.
      */
     final Transposed hPrevsT = new Transposed();
+    /** The recurrent weights' transposes, made by {@link #transposed}. */
+    private final List<Transposed> recurrentTransposes = new ArrayList<>();
+    /** Whether the pass under way has made the recurrent weights' transposes (forward of a batch of 8 or more, or backward). */
+    boolean transposesMade;
     /** Wx^T of the gate whose input gradients are being added: one matrix serves every gate in turn. */
     final Transposed wxT = new Transposed();
     /** dL/dx_t of every step, (B, X), made by the first backward of a reused trace that asks for input gradients. */
@@ -77,6 +81,21 @@ class Workspace {
     final Stack gate(String name, Stack stack) {
         gates.put(name, stack);
         return stack;
+    }
+
+    /** A new transpose of a recurrent weight, kept per pass: {@code final Transposed whhT = transposed();}. */
+    final Transposed transposed() {
+        Transposed t = new Transposed();
+        recurrentTransposes.add(t);
+        return t;
+    }
+
+    /** At the start of a forward pass: no transpose is yet that of this pass's weights. */
+    final void staleTransposes() {
+        for (Transposed t : recurrentTransposes) {
+            t.stale();
+        }
+        transposesMade = false;
     }
 
     Map<String, Stack> gates() {

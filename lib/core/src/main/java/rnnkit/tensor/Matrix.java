@@ -466,6 +466,39 @@ public final class Matrix {
     }
 
     /**
+     * this += a b, like {@link #addProductInPlace(Matrix, Matrix)}, given also {@code bT}, the
+     * transpose of b, which the caller keeps (a cell transposes each recurrent weight once per pass).
+     * The result is the same to the last bit; with a few rows in a (a batch of 32 states against a
+     * 256 x 256 weight) it comes faster, because the product then runs as (b^T a^T)^T, whose tiles
+     * reuse each block of b^T for many rows. A few entries of b and bT are compared, so a transpose
+     * that was not made again after b changed is reported, not used.
+     */
+    public Matrix addProductInPlace(Matrix a, Matrix b, Matrix bT) {
+        if (a == this || b == this || bT == this) {
+            throw new IllegalArgumentException("addProductInPlace: the output " + shape() + " must not also be an input");
+        }
+        if (a.cols != b.rows || a.rows != rows || b.cols != cols) {
+            throw new IllegalArgumentException("addProductInPlace: cannot add " + a.shape() + " x " + b.shape() + " to " + shape());
+        }
+        if (bT.rows != b.cols || bT.cols != b.rows) {
+            throw new IllegalArgumentException("addProductInPlace: bT " + bT.shape() + " cannot be the transpose of b " + b.shape());
+        }
+        int n = b.rows;
+        int m = b.cols;
+        for (int s = 0; s < Math.max(n, m); s++) {   // a walk over both dimensions: one entry per row and per column
+            int k = s % n;
+            int j = (int) ((31L * s + 7) % m);
+            if (Double.doubleToRawLongBits(b.data[k][j]) != Double.doubleToRawLongBits(bT.data[j][k])) {
+                throw new IllegalArgumentException("addProductInPlace: bT is not the transpose of b: b(" + k + ", " + j + ") = "
+                        + b.data[k][j] + " but bT(" + j + ", " + k + ") = " + bT.data[j][k]
+                        + ". Transpose b again after it changes (did a weight change between a forward pass and its backward pass?)");
+            }
+        }
+        MatMul.addProduct(a.data, b.data, bT.data, data, n, m);
+        return this;
+    }
+
+    /**
      * this += a^T b, where a is n x r and b is n x c and this is r x c; returns this. Backprop uses
      * it to accumulate dW += x^T da over the steps. Zero entries of a are skipped.
      */

@@ -56,7 +56,11 @@ final class VectorMatMul {
 
     /** c += a b, with a r x n, b n x m, c r x m; a is dense (see {@link MatMul#isSparse}). */
     static void addProduct(double[][] a, double[][] b, double[][] c, int n, int m) {
-        int r = c.length;
+        addProductRows(a, b, c, c.length, n, m);
+    }
+
+    /** {@link #addProduct} on the first r rows of a and c (a scratch matrix may have more). */
+    static void addProductRows(double[][] a, double[][] b, double[][] c, int r, int n, int m) {
         int rows = r - r % TILE_ROWS;   // rows in whole tiles; the rest go one at a time
         int kb = kBlock();
         int width = TILE_VECTORS * LANES;
@@ -95,7 +99,7 @@ final class VectorMatMul {
                 }
             }
             if (j < m) {
-                scalarColumns(a, b, c, j, m, k0, k1);
+                scalarColumns(a, b, c, r, j, m, k0, k1);
             }
         }
     }
@@ -314,7 +318,7 @@ final class VectorMatMul {
      * column after column, so the sums read them in a line instead of one cache line of b per k; four
      * rows at a time give four independent sums for the multiply-add units.
      */
-    private static void scalarColumns(double[][] a, double[][] b, double[][] c, int j, int m, int k0, int k1) {
+    private static void scalarColumns(double[][] a, double[][] b, double[][] c, int r, int j, int m, int k0, int k1) {
         int len = k1 - k0;
         double[] columns = new double[(m - j) * len];
         for (int k = k0; k < k1; k++) {
@@ -323,7 +327,6 @@ final class VectorMatMul {
                 columns[(jj - j) * len + k - k0] = bk[jj];
             }
         }
-        int r = c.length;
         for (int jj = j; jj < m; jj++) {
             int start = (jj - j) * len;
             int i = 0;
@@ -357,6 +360,35 @@ final class VectorMatMul {
                 c[i][jj] = s;
             }
         }
+    }
+
+    /** Room for c^T and a^T in {@link #addProductTransposed}, kept per thread. */
+    private static final ThreadLocal<double[][][]> TRANSPOSED = ThreadLocal.withInitial(() -> new double[2][0][0]);
+
+    /**
+     * c += a b as c^T += b^T a^T, with a r x n, bT = b^T m x n, c r x m: c and a are transposed into
+     * scratch matrices (r m + r n copies, a small part of the r n m multiply-adds), the kernels run on
+     * m rows, and c^T is transposed back.
+     */
+    static void addProductTransposed(double[][] a, double[][] bT, double[][] c, int n, int m) {
+        int r = c.length;
+        double[][] cT = scratch(0, m, r);
+        double[][] aT = scratch(1, n, r);
+        MatMul.transpose(c, cT, r, m);
+        MatMul.transpose(a, aT, r, n);
+        addProductRows(bT, aT, cT, m, n, r);
+        MatMul.transpose(cT, c, m, r);
+    }
+
+    /** Scratch matrix {@code which} with at least the given rows and columns (only those are read). */
+    private static double[][] scratch(int which, int rows, int cols) {
+        double[][][] all = TRANSPOSED.get();
+        double[][] t = all[which];
+        if (t.length < rows || (t.length > 0 && t[0].length < cols)) {
+            t = new double[Math.max(rows, t.length)][Math.max(cols, t.length > 0 ? t[0].length : 0)];
+            all[which] = t;
+        }
+        return t;
     }
 
     // ---------------------------------------------------------------- c += a^T b

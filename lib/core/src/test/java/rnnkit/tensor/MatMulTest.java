@@ -1,6 +1,7 @@
 package rnnkit.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -161,6 +162,72 @@ class MatMulTest {
         assertClose(expected, Matrix.of(out));
         assertCloseToPlain(plain, Matrix.of(out));
         assertClose(expected, c.addProductInPlace(a, b));   // whichever path MatMul chooses for this size
+    }
+
+    /**
+     * Shapes for c^T += b^T a^T: rows of c at a tile's width and around it (the path MatMul takes
+     * needs whole widths; the kernel itself takes any), inner sizes around a block of k, and
+     * columns of c at twice the rows and past them by a vector and a few.
+     */
+    static Stream<Arguments> transposedShapes() {
+        int lanes = MatMul.VECTOR ? VectorMatMul.LANES : 4;
+        int kb = MatMul.VECTOR ? VectorMatMul.kBlock() : 64;
+        int w = MatMul.VECTOR ? VectorMatMul.WIDTH : 12;
+        java.util.List<Arguments> out = new java.util.ArrayList<>();
+        for (int r : new int[] {1, w - 1, w, w + 1, 2 * w}) {
+            for (int n : new int[] {1, lanes + 1, kb - 1, kb + 1, 2 * kb + 3}) {
+                for (int m : new int[] {2 * r, 2 * r + 1, 2 * r + lanes + 3, 7 * r + 5}) {
+                    out.add(Arguments.of(r, n, m));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "({0} x {1}) by ({1} x {2}) as (b^T a^T)^T")
+    @MethodSource("transposedShapes")
+    @DisplayName("c += a b run as c^T += b^T a^T gives the kernel's bits exactly, and the triple loop's sums")
+    void transposedProduct(int r, int n, int m) {
+        Random random = new Random(101L * r + 13L * n + m + 3);
+        Matrix a = dense(r, n, random);
+        Matrix b = Matrix.gaussian(n, m, 1.0, random);
+        Matrix c = Matrix.gaussian(r, m, 1.0, random);
+        double[][] direct = c.toArray();
+        VectorMatMul.addProduct(a.toArray(), b.toArray(), direct, n, m);
+        double[][] transposed = c.toArray();
+        VectorMatMul.addProductTransposed(a.toArray(), b.transpose().toArray(), transposed, n, m);
+        assertEquals(Matrix.of(direct), Matrix.of(transposed), "bit for bit");
+        assertClose(reference(c, a, b), Matrix.of(transposed));
+        Matrix viaMatrix = c.copy().addProductInPlace(a, b, b.transpose());
+        assertEquals(c.copy().addProductInPlace(a, b), viaMatrix, "Matrix.addProductInPlace with and without b^T");
+    }
+
+    @Test
+    @DisplayName("addProductInPlace given b^T: same bits as without it at a cell's shapes, and a stale b^T is refused")
+    void productGivenTranspose() {
+        Random random = new Random(17);
+        for (int[] shape : new int[][] {{32, 256, 256}, {32, 64, 128}, {64, 128, 512}, {16, 48, 48}, {1, 256, 256}}) {
+            Matrix a = dense(shape[0], shape[1], random);
+            Matrix b = Matrix.gaussian(shape[1], shape[2], 1.0, random);
+            Matrix c = Matrix.gaussian(shape[0], shape[2], 1.0, random);
+            assertEquals(c.copy().addProductInPlace(a, b), c.copy().addProductInPlace(a, b, b.transpose()),
+                    java.util.Arrays.toString(shape));
+        }
+        Matrix oneHot = Matrix.zeros(32, 65);
+        for (int i = 0; i < 32; i++) {
+            oneHot.set(i, (7 * i) % 65, 1.0);
+        }
+        Matrix w = Matrix.gaussian(65, 256, 1.0, random);
+        assertEquals(Matrix.zeros(32, 256).addProductInPlace(oneHot, w),
+                Matrix.zeros(32, 256).addProductInPlace(oneHot, w, w.transpose()), "a one-hot left operand");
+        Matrix b = Matrix.gaussian(64, 64, 1.0, random);
+        Matrix stale = b.transpose();
+        b.addScaledInPlace(0.01, Matrix.filled(64, 64, 1.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Matrix.zeros(32, 64).addProductInPlace(Matrix.zeros(32, 64), b, stale));
+        assertTrue(e.getMessage().contains("not the transpose of b"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Matrix.zeros(32, 64).addProductInPlace(Matrix.zeros(32, 64), b, Matrix.zeros(64, 32)));
     }
 
     @ParameterizedTest(name = "({1} x {0})^T by ({1} x {2})")

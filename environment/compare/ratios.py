@@ -9,9 +9,18 @@ def key(r):
 
 def main(path):
     lines = [json.loads(line) for line in open(path) if line.startswith("{")]
+    seen, loads = [], []
     for r in lines:
         if "machine" in r:
-            print(r.get("impl", "rnnkit") + ": " + json.dumps(r["machine"]))
+            machine = dict(r["machine"])
+            loads.append(machine.pop("load_average", None))
+            line = r.get("impl", "rnnkit") + ": " + json.dumps(machine)
+            if line not in seen:   # one process per configuration: say each kind of process once
+                seen.append(line)
+                print(line)
+    loads = [v for v in loads if v is not None]
+    if loads:
+        print(f"load average at the processes' starts: {min(loads):.2f} to {max(loads):.2f}")
     rows = [r for r in lines if "machine" not in r]
     ours = {key(r): r for r in rows if r["impl"] == "rnnkit"}
     print()

@@ -1,5 +1,7 @@
 package rnnkit.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,8 @@ import rnnkit.train.Optimizer;
  *        --seq 25 --vocab 65 --threads 1 --seconds 2
  * </pre>
  *
- * <p>For each configuration it warms up for a quarter of {@code --seconds}, then times repeats of
+ * <p>For each configuration it warms up for a quarter of {@code --seconds} and until the JIT has
+ * been idle for half a second (see {@link #measure}), then times repeats of
  * a few steps each until {@code --seconds} have passed (at least 3 repeats), and prints one JSON
  * object on its own line: chars/s = B·T / (seconds per step), the median over repeats, with the
  * slowest and fastest repeat as {@code min} and {@code max}. Everything runs on the calling thread.
@@ -109,16 +112,35 @@ public final class TrainStepBenchmark {
         return CPU_CLOCK ? Machine.cpuNanos() : System.nanoTime();
     }
 
-    /** Measures {@code config} for about {@code seconds} seconds (a quarter of it warm-up). */
+    /**
+     * Measures {@code config}: a warm-up of at least a quarter of {@code seconds} that lasts until the
+     * JIT has compiled nothing for half a second of steps (at most 20 s of wall-clock time; a fresh
+     * JVM needs a few seconds before the step runs at its final speed), then about three quarters of
+     * {@code seconds} of timed repeats.
+     */
     public static Result measure(Config config, double seconds) {
         Step step = new Step(config);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watchJit = jit != null && jit.isCompilationTimeMonitoringSupported();
         long warmUpEnd = now() + (long) (seconds * 0.25e9);
+        long giveUp = System.nanoTime() + 20_000_000_000L;
+        long compiled = watchJit ? jit.getTotalCompilationTime() : 0;
+        long quietSince = now();
         int stepsPerRepeat = 1;
-        while (now() < warmUpEnd) {
+        while (true) {
             long start = now();
             step.run();
             // Aim for repeats of about 50 ms, so timer resolution never matters.
             stepsPerRepeat = (int) Math.max(1, Math.min(1000, 50e6 / Math.max(1, now() - start)));
+            long compiledNow = watchJit ? jit.getTotalCompilationTime() : compiled;
+            if (compiledNow != compiled) {
+                compiled = compiledNow;
+                quietSince = now();
+            }
+            boolean jitQuiet = now() - quietSince >= 500_000_000L;
+            if (now() >= warmUpEnd && (jitQuiet || System.nanoTime() > giveUp)) {
+                break;
+            }
         }
         List<Double> charsPerSecond = new ArrayList<>();
         long end = now() + (long) (seconds * 0.75e9);

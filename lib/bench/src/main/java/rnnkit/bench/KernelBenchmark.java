@@ -7,8 +7,9 @@ import rnnkit.tensor.Matrix;
 
 /**
  * GFLOP/s of the three matrix products the cells spend their time in, at the shapes of a training
- * step: c += a b (forward, and da W^T with W^T cached), c += a^T b (weight gradients over stacked
- * steps) and c += a b^T (dot products). One JSON line per kernel and shape, with its fraction of the
+ * step: c += a b (forward, and da W^T with W^T cached), the same given b^T as well (what the cells
+ * call for h W<sub>h</sub> and da W<sub>h</sub><sup>T</sup> at a batch of 8 or more: with a few rows it runs
+ * as (b^T a^T)^T), c += a^T b (weight gradients over stacked steps) and c += a b^T (dot products). One JSON line per kernel and shape, with its fraction of the
  * machine's peak, measured first by a loop of fused multiply-adds ({@link Machine#peakGflops}); the
  * best of several repeats, since a product of fixed size has no other source of variation than the
  * machine, each timed by the thread's CPU time ({@link Machine#cpuNanos}), so that other processes
@@ -57,6 +58,7 @@ final class KernelBenchmark {
             Matrix bT = b.transpose();
             Matrix c = Matrix.zeros(r, m);
             print("a b", r, n, m, time(() -> c.addProductInPlace(a, b), r, n, m, seconds), peak);
+            print("a b, given b^T", r, n, m, time(() -> c.addProductInPlace(a, b, bT), r, n, m, seconds), peak);
             print("a^T b", r, n, m, time(() -> c.addTransAProductInPlace(aT, b), r, n, m, seconds), peak);
             print("a b^T", r, n, m, time(() -> c.addTransBProductInPlace(a, bT), r, n, m, seconds), peak);
         }

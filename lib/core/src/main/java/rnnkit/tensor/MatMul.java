@@ -69,22 +69,32 @@ final class MatMul {
     /**
      * c += a b given bT = b^T too: see {@link Matrix#addProductInPlace(Matrix, Matrix, Matrix)}. Where
      * {@link #addProduct} would run the vector kernels on a few rows of c, whole tiles' width of them
-     * (32 with AVX-512, 8 with AVX2), against at least twice as many columns, it runs them on
-     * c^T += b^T a^T instead: the kernels keep a tile of c in registers and reuse each panel of the
-     * right operand for every tile of rows, and 32 rows are only 8 tiles where 256 are 64. At 32 x 256
-     * by 256 x 256 that took the product from 43 to 51 GFLOP/s with AVX-512 and from 34 to 47 with
-     * AVX2. Every entry is the same sum of fused multiply-adds in the same order of k either way
-     * (fma(x, y, s) = fma(y, x, s)), so the bits are those of {@link #addProduct}.
+     * (32 with AVX-512, 8 with AVX2), against many more columns ({@link #TRANSPOSED_MIN_RATIO}), it
+     * runs them on c^T += b^T a^T instead: the kernels keep a tile of c in registers and reuse each
+     * panel of the right operand for every tile of rows, and 32 rows are only 8 tiles where 256 are 64.
+     * Through Matrix, with the transposes of a and c counted, 32 x 256 by 256 x 256 went from 42 to
+     * 45 GFLOP/s with AVX-512 and from 34 to 42 with AVX2. Every entry is the same sum of fused
+     * multiply-adds in the same order of k either way (fma(x, y, s) = fma(y, x, s)), so the bits are
+     * those of {@link #addProduct}.
      */
     static void addProduct(double[][] a, double[][] b, double[][] bT, double[][] c, int n, int m) {
         int r = c.length;
         if (VECTOR && r >= VectorMatMul.TILE_ROWS && (long) r * n * m >= VECTOR_MIN_WORK && r % VectorMatMul.WIDTH == 0
-                && m >= 2 * r && !isSparse(a, r, n)) {
+                && m >= TRANSPOSED_MIN_RATIO * r && !isSparse(a, r, n)) {
             VectorMatMul.addProductTransposed(a, bT, c, n, m);
         } else {
             addProduct(a, b, c, n, m);
         }
     }
+
+    /**
+     * How many times more columns than rows c must have for {@link #addProduct(double[][], double[][],
+     * double[][], double[][], int, int)} to run transposed: below it the transposes of a and c cost more
+     * than the longer run of tiles saves. Measured through Matrix on 32-row products: with AVX-512 the
+     * transposed form won at 256 columns and lost at 64 and 128 (31 and 40 against 40 and 43 GFLOP/s);
+     * with AVX2 it won from 128 (38 against 35) and lost at 64 (29 against 35).
+     */
+    static final int TRANSPOSED_MIN_RATIO = VECTOR && VectorMatMul.WIDE ? 8 : 4;
 
     /** c += a^T b: see {@link Matrix#addTransAProductInPlace}. */
     static void addTransAProduct(double[][] a, double[][] b, double[][] c, int r, int m) {

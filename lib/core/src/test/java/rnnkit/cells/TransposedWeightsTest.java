@@ -25,8 +25,8 @@ import rnnkit.tensor.Matrix;
 @DisplayName("Recurrent weights transposed per pass: the same bits as without, and never stale")
 class TransposedWeightsTest {
 
-    private static final int X = 20;
-    private static final int H = 128;   // 8 x 128 x 128 products are on the vector kernels too
+    private static final int X = 64;   // 8 x 64 by 64 x 256 is on the vector kernels too, like 32 x 64 by 64 x 256
+    private static final int H = 256;   // 32 x 256 by 256 x 256 runs transposed at either vector width; 8 x 256 x 256 is on the kernels too
     private static final int T = 5;
 
     private static RecurrentCell cell(String kind) {

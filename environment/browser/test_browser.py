@@ -238,6 +238,7 @@ LIVE_CHARTS = """() => {
 def run_all(page, name: str, live_shot: str | None = None) -> dict:
     """Run every cell from the Run menu's command; wait until each code cell has its number and the
     kernel is idle. With live_shot, take one screenshot while an output is being updated in place."""
+    from playwright.sync_api import Error as PlaywrightError
     # Not awaited: the command's promise settles only when every cell has run.
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     started = time.monotonic()
@@ -250,10 +251,16 @@ def run_all(page, name: str, live_shot: str | None = None) -> dict:
         if live_shot and live_taken is None:
             live = [c for c in page.evaluate(LIVE_CHARTS) if not c["text"].endswith("done")]
             if live:
+                # Scroll the cell, not its chart: the chart's <img> is replaced at every update, so a
+                # handle on it can come loose from the page before the scroll settles.
                 cell = page.locator(".jp-Notebook .jp-Cell").nth(live[-1]["cell"])
-                cell.locator(".jp-OutputArea-output img").last.scroll_into_view_if_needed()
-                live_taken = shot(page, live_shot)
-                state_live = live[-1]["text"]
+                try:
+                    cell.scroll_into_view_if_needed(timeout=5000)
+                except PlaywrightError:
+                    cell = None   # the cell was re-rendered under us: try again at the next poll
+                if cell is not None:
+                    live_taken = shot(page, live_shot)
+                    state_live = live[-1]["text"]
         if time.monotonic() - started > NOTEBOOK_SECONDS:
             shot(page, f"{name}-timeout")
             raise AssertionError(f"{name}: not finished after {NOTEBOOK_SECONDS} s; prompts {state['prompts']}")

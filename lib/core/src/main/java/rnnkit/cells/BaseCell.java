@@ -120,7 +120,6 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
         k.staleTransposes();
         if (batch >= TRANSPOSE_MIN_BATCH) {
             transposeRecurrentWeights(k);   // for the forward products, and backward's
-            k.transposesMade = true;
         }
         if (initial == null) {
             k.states.get(0).zeroInPlace();
@@ -191,9 +190,8 @@ abstract class BaseCell<W extends Workspace> implements RecurrentCell {
             }
         }
         W k = workspace(trace);
-        if (!k.transposesMade) {
+        if (!k.transposesMade()) {
             transposeRecurrentWeights(k);
-            k.transposesMade = true;
         }
         // dL/d(state after step t) and the state step t writes dL/d(state before) into; swapped after each step
         State d = k.dA;

@@ -42,8 +42,6 @@ class Workspace {
     final Transposed hPrevsT = new Transposed();
     /** The recurrent weights' transposes, made by {@link #transposed}. */
     private final List<Transposed> recurrentTransposes = new ArrayList<>();
-    /** Whether the pass under way has made the recurrent weights' transposes (forward of a batch of 8 or more, or backward). */
-    boolean transposesMade;
     /** Wx^T of the gate whose input gradients are being added: one matrix serves every gate in turn. */
     final Transposed wxT = new Transposed();
     /** dL/dx_t of every step, (B, X), made by the first backward of a reused trace that asks for input gradients. */
@@ -95,7 +93,19 @@ class Workspace {
         for (Transposed t : recurrentTransposes) {
             t.stale();
         }
-        transposesMade = false;
+    }
+
+    /**
+     * Whether the pass under way has made the recurrent weights' transposes (forward of a batch of 8
+     * or more, or backward): a cell makes all of its own at once, so one made is all made.
+     */
+    final boolean transposesMade() {
+        for (Transposed t : recurrentTransposes) {
+            if (t.current() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Map<String, Stack> gates() {

@@ -277,17 +277,27 @@ final class MatMul {
         }
     }
 
-    /** Room for a^T, kept per thread and grown when needed, so a training loop does not allocate it every pass. */
-    private static final ThreadLocal<double[][]> TRANSPOSE = ThreadLocal.withInitial(() -> new double[0][0]);
+    /**
+     * Scratch matrices kept per thread and grown when needed, so a training loop does not allocate
+     * them every pass: slot 0 for a^T in c += a^T b, slots 1 and 2 for c^T and a^T in
+     * {@link VectorMatMul#addProductTransposed}, which never runs inside the first.
+     */
+    private static final ThreadLocal<double[][][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0][0]);
+
+    /** Scratch matrix {@code slot} with at least the given rows and columns (callers read only those). */
+    static double[][] scratch(int slot, int rows, int cols) {
+        double[][][] all = SCRATCH.get();
+        double[][] t = all[slot];
+        if (t.length < rows || (t.length > 0 && t[0].length < cols)) {
+            t = new double[Math.max(rows, t.length)][Math.max(cols, t.length > 0 ? t[0].length : 0)];
+            all[slot] = t;
+        }
+        return t;
+    }
 
     /** At least r rows of at least n entries; c += a^T b reads only the first r rows and n entries. */
     static double[][] transposeScratch(int r, int n) {
-        double[][] t = TRANSPOSE.get();
-        if (t.length < r || (t.length > 0 && t[0].length < n)) {
-            t = new double[Math.max(r, t.length)][Math.max(n, t.length > 0 ? t[0].length : 0)];
-            TRANSPOSE.set(t);
-        }
-        return t;
+        return scratch(0, r, n);
     }
 
     /** y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over the first m entries: the loop every product runs. */

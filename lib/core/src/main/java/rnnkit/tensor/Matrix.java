@@ -455,14 +455,19 @@ public final class Matrix {
      * Zero entries of a are skipped, so a one-hot x costs one row of b per example.
      */
     public Matrix addProductInPlace(Matrix a, Matrix b) {
-        if (a == this || b == this) {
+        checkProduct(a, b, null);
+        MatMul.addProduct(a.data, b.data, data, a.cols, cols);
+        return this;
+    }
+
+    /** The checks of this += a b: no input is the output (bT may be null), and the shapes fit. */
+    private void checkProduct(Matrix a, Matrix b, Matrix bT) {
+        if (a == this || b == this || bT == this) {
             throw new IllegalArgumentException("addProductInPlace: the output " + shape() + " must not also be an input");
         }
         if (a.cols != b.rows || a.rows != rows || b.cols != cols) {
             throw new IllegalArgumentException("addProductInPlace: cannot add " + a.shape() + " x " + b.shape() + " to " + shape());
         }
-        MatMul.addProduct(a.data, b.data, data, a.cols, cols);
-        return this;
     }
 
     /**
@@ -474,12 +479,7 @@ public final class Matrix {
      * that was not made again after b changed is reported, not used.
      */
     public Matrix addProductInPlace(Matrix a, Matrix b, Matrix bT) {
-        if (a == this || b == this || bT == this) {
-            throw new IllegalArgumentException("addProductInPlace: the output " + shape() + " must not also be an input");
-        }
-        if (a.cols != b.rows || a.rows != rows || b.cols != cols) {
-            throw new IllegalArgumentException("addProductInPlace: cannot add " + a.shape() + " x " + b.shape() + " to " + shape());
-        }
+        checkProduct(a, b, bT);
         if (bT.rows != b.cols || bT.cols != b.rows) {
             throw new IllegalArgumentException("addProductInPlace: bT " + bT.shape() + " cannot be the transpose of b " + b.shape());
         }
@@ -683,21 +683,21 @@ public final class Matrix {
 
     /** The flat index of the first NaN or infinite entry, or -1 if every entry is finite. */
     public int firstNonFinite() {
-        if (MatMul.VECTOR && cols >= 64) {
-            for (int i = 0; i < rows; i++) {
-                int j = VectorEntryWise.firstNonFinite(data[i], cols);
-                if (j >= 0) {
-                    return i * cols + j;
-                }
-            }
-            return -1;
-        }
+        boolean vector = MatMul.VECTOR && cols >= 64;   // whole vectors first where rows are long enough to pay
         for (int i = 0; i < rows; i++) {
-            double[] row = data[i];
-            for (int j = 0; j < cols; j++) {
-                if (!Double.isFinite(row[j])) {
-                    return i * cols + j;
-                }
+            int j = vector ? VectorEntryWise.firstNonFinite(data[i], cols) : firstNonFinite(data[i], 0, cols);
+            if (j >= 0) {
+                return i * cols + j;
+            }
+        }
+        return -1;
+    }
+
+    /** The index in [from, n) of the first NaN or infinity of row, or -1. */
+    static int firstNonFinite(double[] row, int from, int n) {
+        for (int j = from; j < n; j++) {
+            if (!Double.isFinite(row[j])) {
+                return j;
             }
         }
         return -1;

@@ -89,15 +89,8 @@ final class VectorEntryWise {
         for (; j + LANES <= n; j += LANES) {
             seen = seen.add(DoubleVector.fromArray(SPECIES, row, j).mul(0.0));
         }
-        if (seen.test(VectorOperators.IS_NAN).anyTrue()) {
-            j = 0;
-        }
-        for (; j < n; j++) {
-            if (!Double.isFinite(row[j])) {
-                return j;
-            }
-        }
-        return -1;
+        // where a vector held one, the first from the start; else only the entries after the last vector
+        return Matrix.firstNonFinite(row, seen.test(VectorOperators.IS_NAN).anyTrue() ? 0 : j, n);
     }
 
     /** {@link EntryWise#expm1}, lane by lane. */

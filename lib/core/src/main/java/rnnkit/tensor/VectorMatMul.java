@@ -362,9 +362,6 @@ final class VectorMatMul {
         }
     }
 
-    /** Room for c^T and a^T in {@link #addProductTransposed}, kept per thread. */
-    private static final ThreadLocal<double[][][]> TRANSPOSED = ThreadLocal.withInitial(() -> new double[2][0][0]);
-
     /**
      * c += a b as c^T += b^T a^T, with a r x n, bT = b^T m x n, c r x m: c and a are transposed into
      * scratch matrices (r m + r n copies, a small part of the r n m multiply-adds), the kernels run on
@@ -372,23 +369,12 @@ final class VectorMatMul {
      */
     static void addProductTransposed(double[][] a, double[][] bT, double[][] c, int n, int m) {
         int r = c.length;
-        double[][] cT = scratch(0, m, r);
-        double[][] aT = scratch(1, n, r);
+        double[][] cT = MatMul.scratch(1, m, r);
+        double[][] aT = MatMul.scratch(2, n, r);
         MatMul.transpose(c, cT, r, m);
         MatMul.transpose(a, aT, r, n);
         addProductRows(bT, aT, cT, m, n, r);
         MatMul.transpose(cT, c, m, r);
-    }
-
-    /** Scratch matrix {@code which} with at least the given rows and columns (only those are read). */
-    private static double[][] scratch(int which, int rows, int cols) {
-        double[][][] all = TRANSPOSED.get();
-        double[][] t = all[which];
-        if (t.length < rows || (t.length > 0 && t[0].length < cols)) {
-            t = new double[Math.max(rows, t.length)][Math.max(cols, t.length > 0 ? t[0].length : 0)];
-            all[which] = t;
-        }
-        return t;
     }
 
     // ---------------------------------------------------------------- c += a^T b

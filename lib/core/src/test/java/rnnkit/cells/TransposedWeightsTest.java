@@ -39,12 +39,13 @@ class TransposedWeightsTest {
         };
     }
 
-    private static List<Matrix> inputs(int batch, Random random) {
-        List<Matrix> xs = new ArrayList<>();
+    /** T random matrices of batch x width: inputs x_t (width X) or gradients dh_t (width H). */
+    private static List<Matrix> steps(int batch, int width, Random random) {
+        List<Matrix> out = new ArrayList<>();
         for (int t = 0; t < T; t++) {
-            xs.add(Matrix.gaussian(batch, X, 1.0, random));
+            out.add(Matrix.gaussian(batch, width, 1.0, random));
         }
-        return xs;
+        return out;
     }
 
     private static List<Matrix> rows(List<Matrix> xs, int from, int to) {
@@ -67,8 +68,8 @@ class TransposedWeightsTest {
     void wholeBatchEqualsItsParts(String kind) {
         RecurrentCell cell = cell(kind);
         Random random = new Random(7);
-        List<Matrix> xs = inputs(32, random);
-        List<Matrix> dhs = inputs(32, random).stream().map(m -> Matrix.gaussian(32, H, 1.0, random)).toList();
+        List<Matrix> xs = steps(32, X, random);
+        List<Matrix> dhs = steps(32, H, random);
         Trace whole = cell.forward(xs);
         CellGradients g = cell.backward(whole, dhs, null);
         for (int part = 0; part < 4; part++) {
@@ -95,8 +96,8 @@ class TransposedWeightsTest {
         Random random = new Random(11);
         Trace trace = null;
         for (int pass = 0; pass < 3; pass++) {
-            List<Matrix> xs = inputs(32, random);
-            List<Matrix> dhs = inputs(32, random).stream().map(m -> Matrix.gaussian(32, H, 1.0, random)).toList();
+            List<Matrix> xs = steps(32, X, random);
+            List<Matrix> dhs = steps(32, H, random);
             trace = reusing.forward(xs, null, trace);
             Trace other = fresh.forward(xs);
             assertEquals(other.lastH(), trace.lastH(), kind + " pass " + pass);
